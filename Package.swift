@@ -1,0 +1,191 @@
+// swift-tools-version:6.2
+// Targets are sorted by layer (see Docs/Modules.md); each test target sits next to its target.
+// Dependencies point downward only: Core ← Git/Store/Executor ← Review/APIModels ← HTTP ← Server ← gatehouse.
+import PackageDescription
+
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Gatehouse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gatehouse", targets: ["gatehouse"]),
+        .executable(name: "gatehouse-bench", targets: ["gatehouse-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+    ],
+    targets: [
+        // L0
+        /** Pure domain model: typed IDs, entities, parsing rules. No I/O. */
+        .target(name: "GatehouseCore", swiftSettings: settings),
+        .testTarget(name: "GatehouseCoreTests", dependencies: ["GatehouseCore"], swiftSettings: settings),
+
+        // L1
+        /** The git CLI, driven as subprocesses: bare repositories, packs, refs, smart HTTP. */
+        .target(
+            name: "GatehouseGit",
+            dependencies: [
+                "GatehouseCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GatehouseGitTests",
+            dependencies: ["GatehouseGit", "GatehouseTesting"],
+            swiftSettings: settings
+        ),
+        /** The Store contract and every query, written once against SQLKit for both backends. */
+        .target(
+            name: "GatehouseStore",
+            dependencies: [
+                "GatehouseCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GatehouseStoreTests",
+            dependencies: ["GatehouseStore", "GatehouseTesting"],
+            swiftSettings: settings
+        ),
+        /** The embedded default backend: SQLite in WAL mode, one writer and a few readers. */
+        .target(
+            name: "GatehouseSQLite",
+            dependencies: [
+                "GatehouseStore",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ],
+            swiftSettings: settings
+        ),
+        /** The scale backend: PostgreSQL through a PostgresClient pool. */
+        .target(
+            name: "GatehousePostgres",
+            dependencies: [
+                "GatehouseStore",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: settings
+        ),
+
+        // L2
+        /** Gerrit-compatible JSON shapes shared by the server and clients. */
+        .target(name: "GatehouseAPIModels", swiftSettings: settings),
+        /** Review use cases, one operation per file: uploads, accounts, projects. */
+        .target(
+            name: "GatehouseReview",
+            dependencies: [
+                "GatehouseCore",
+                "GatehouseGit",
+                "GatehouseStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GatehouseReviewTests",
+            dependencies: ["GatehouseReview", "GatehouseTesting"],
+            swiftSettings: settings
+        ),
+
+        // L3
+        /** Hummingbird routes: Gerrit REST, git smart HTTP, the commit-msg hook. */
+        .target(
+            name: "GatehouseHTTP",
+            dependencies: [
+                "GatehouseAPIModels",
+                "GatehouseCore",
+                "GatehouseGit",
+                "GatehouseReview",
+                "GatehouseStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+
+        // L4
+        /** Composition root: configuration, backend choice, first-start bootstrap, the service group. */
+        .target(
+            name: "GatehouseServer",
+            dependencies: [
+                "GatehouseCore",
+                "GatehouseGit",
+                "GatehouseHTTP",
+                "GatehousePostgres",
+                "GatehouseReview",
+                "GatehouseSQLite",
+                "GatehouseStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: settings
+        ),
+        /** Test support: isolated git, throwaway databases, a live server on a free port. */
+        .target(
+            name: "GatehouseTesting",
+            dependencies: [
+                "GatehouseCore",
+                "GatehouseGit",
+                "GatehousePostgres",
+                "GatehouseServer",
+                "GatehouseSQLite",
+                "GatehouseStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GatehouseServerTests",
+            dependencies: ["GatehouseServer", "GatehouseTesting"],
+            swiftSettings: settings
+        ),
+
+        // L5
+        /** The command line: serve, and (later) review clients. Thin: parse, call, print. */
+        .executableTarget(
+            name: "gatehouse",
+            dependencies: [
+                "GatehouseServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        /** Benchmarks that print each figure beside its reference measured in the same run. */
+        .executableTarget(
+            name: "gatehouse-bench",
+            dependencies: [
+                "GatehouseServer",
+                "GatehouseTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: settings
+        ),
+    ]
+)

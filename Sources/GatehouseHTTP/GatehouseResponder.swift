@@ -1,0 +1,90 @@
+package import GatehouseReview
+package import Hummingbird
+import Logging
+
+/// Settings of the HTTP layer that the composition root decides.
+package struct HTTPSettings: Sendable {
+    /// The largest pack one push may send (Gatehouse refuses more, and says so).
+    package var maxPackBytes: Int
+    package init(maxPackBytes: Int = 100 << 20) {
+        self.maxPackBytes = maxPackBytes
+    }
+}
+
+/// Every HTTP request enters here: authentication, the raw-path split, dispatch, and error mapping.
+///
+/// Routing is done on the raw path rather than with a router, because Gerrit identifiers carry encoded
+/// slashes inside a segment (`test%2Fproject~1`), and the same URL space holds git (`/<project>/info/refs`),
+/// the REST API (`/changes/…`, `/a/changes/…`) and the hook at the host root.
+package struct GatehouseResponder: HTTPResponder {
+    package typealias Context = BasicRequestContext
+
+    let context: ReviewContext
+    let authenticator: Authenticator
+    let settings: HTTPSettings
+
+    package init(context: ReviewContext, authenticator: Authenticator, settings: HTTPSettings) {
+        self.context = context
+        self.authenticator = authenticator
+        self.settings = settings
+    }
+
+    package func respond(to request: Request, context requestContext: BasicRequestContext) async throws -> Response {
+        do {
+            return try await route(request)
+        } catch {
+            guard let failure = HTTPFailure.from(error) else {
+                context.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
+                return GerritResponse.text("Internal server error", status: .internalServerError)
+            }
+            return GerritResponse.text(failure.message, status: failure.status)
+        }
+    }
+
+    private func route(_ request: Request) async throws -> Response {
+        guard let path = RequestPath(raw: request.uri.path) else { throw HTTPFailure.badRequest("malformed path") }
+        var segments = path.segments
+        let authenticatedPath = segments.first == "a"
+        if authenticatedPath { segments.removeFirst() }
+
+        let user = try await currentUser(request)
+        if authenticatedPath && user.isAnonymous { throw ReviewError.unauthorized }
+
+        let query = QueryParameters(raw: request.uri.query)
+        var api = APIRequest(request: request, segments: segments, query: query, user: user)
+
+        if let git = GitRoute(segments: segments, query: query) {
+            return try await GitRoutes(context: context, settings: settings).handle(git, api: &api)
+        }
+        switch segments.first {
+        case "tools" where segments == ["tools", "hooks", "commit-msg"] && !authenticatedPath:
+            return ServerRoutes.commitMsgHook()
+        case "config":
+            return try ServerRoutes.config(api)
+        case "accounts":
+            return try await AccountRoutes(context: context, authenticator: authenticator).handle(&api)
+        case "groups":
+            return try await GroupRoutes(context: context).handle(&api)
+        case "projects":
+            return try await ProjectRoutes(context: context).handle(&api)
+        case "changes":
+            return try await ChangeRoutes(context: context).handle(&api)
+        case nil:
+            return ServerRoutes.home(context: context)
+        default:
+            throw HTTPFailure.notFound()
+        }
+    }
+
+    /// The caller from HTTP Basic credentials, or anonymous. Wrong credentials are always a 401 that does not
+    /// say whether the user or the password was wrong.
+    private func currentUser(_ request: Request) async throws -> CurrentUser {
+        guard let header = request.headers[.authorization] else { return .anonymous }
+        guard let credentials = BasicCredentials(header: header),
+            let user = try await authenticator.authenticate(username: credentials.username, password: credentials.password)
+        else {
+            throw ReviewError.unauthorized
+        }
+        return user
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+
+/// Responses in the shapes Gerrit clients parse.
+enum GerritResponse {
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// JSON behind the `)]}'` line that git-review and gertty cut off unconditionally.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        var body = Array(")]}'\n".utf8)
+        body += try encoder.encode(value)
+        body.append(0x0A)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=UTF-8", .cacheControl: "no-cache, no-store, max-age=0, must-revalidate"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body))
+        )
+    }
+
+    /// A one-line plain-text reason, as Gerrit sends errors (no XSSI prefix).
+    static func text(_ message: String, status: HTTPResponse.Status) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=UTF-8"]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Basic realm=\"Gatehouse\"" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: message + "\n")))
+    }
+
+    static func noContent() -> Response { Response(status: .noContent) }
+}

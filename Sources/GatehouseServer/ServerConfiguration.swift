@@ -1,0 +1,27 @@
+/// Everything `gatehouse serve` can be told, with the defaults a first run on a laptop wants.
+package struct ServerConfiguration: Sendable {
+    /// Holds `gatehouse.sqlite`, `git/<project>.git` and `admin-password`.
+    package var dataDirectory: String = "./gatehouse-data"
+    package var host: String = "127.0.0.1"
+    package var port: Int = 8080
+    /// `postgres://user:password@host:port/database`; nil means the embedded SQLite file.
+    package var databaseURL: String?
+    /// The URL users reach the server at; defaults to `http://host:port`.
+    package var baseURL: String?
+    package var maxPackBytes: Int = 100 << 20
+    /// The first start's admin password; generated (and printed once) when nil.
+    package var adminPassword: String?
+    /// Seed a `demo` project to clone, if it does not exist yet.
+    package var seedDemo: Bool = false
+
+    package init() {}
+
+    package var effectiveBaseURL: String {
+        if let baseURL { return baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL }
+        let shownHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        return "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)"
+    }
+
+    package var sqlitePath: String { "\(dataDirectory)/gatehouse.sqlite" }
+    package var repositoryRoot: String { "\(dataDirectory)/git" }
+}

@@ -1,0 +1,8 @@
+/// The schema, as an ordered list of migrations. Migration N is applied once, in its own transaction, and
+/// never edited after it ships: a change to the schema is a new entry at the end.
+///
+/// The SQL is the common subset of SQLite and PostgreSQL: BIGINT, TEXT, and BIGINT 0/1 for flags. Ids are
+/// allocated from the `counters` table rather than by auto-increment, whose syntax differs between the two.
+enum Migrations {
+    static let all: [[String]] = [migration0001Initial]
+}

@@ -1,0 +1,55 @@
+package import GatehouseCore
+package import Logging
+package import SQLKit
+
+/// The single door to persistent state. Every read and every write goes through a ``StoreTransaction``.
+///
+/// Writes are transactions: a push that printed "New Changes" has committed, and survives a kill -9. Reads
+/// see a committed snapshot.
+package struct Store: Sendable {
+    package let connector: any DatabaseConnector
+
+    package init(connector: any DatabaseConnector) {
+        self.connector = connector
+    }
+
+    package func read<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
+        try await connector.read { try await body(StoreTransaction(sql: $0)) }
+    }
+
+    package func write<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
+        try await connector.write { try await body(StoreTransaction(sql: $0)) }
+    }
+
+    /// Brings the schema up to date, one numbered migration per transaction.
+    package func migrate(logger: Logger = Logger(label: "gatehouse.store")) async throws {
+        try await connector.write { sql in
+            try await sql.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)").run()
+        }
+        let applied = try await connector.read { sql in
+            try await sql.raw("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").first()?.decode(column: "v", as: Int.self) ?? 0
+        }
+        guard applied <= Migrations.all.count else { throw StoreError.schemaTooNew(found: applied, known: Migrations.all.count) }
+        for (index, statements) in Migrations.all.enumerated() where index + 1 > applied {
+            let version = index + 1
+            try await connector.write { sql in
+                for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+                try await sql.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: version), \(bind: 0))").run()
+            }
+            logger.info("applied database migration \(version)")
+        }
+    }
+
+    package func close() async throws {
+        try await connector.close()
+    }
+}
+
+/// One snapshot or transaction; the typed queries live in extensions, one file per entity.
+package struct StoreTransaction: Sendable {
+    package let sql: any SQLDatabase
+
+    package init(sql: any SQLDatabase) {
+        self.sql = sql
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import GatehouseServer
+import Hummingbird
+import Logging
+
+/// `gatehouse serve`: runs the server until SIGINT or SIGTERM.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the REST API, git over HTTP and the commit-msg hook.")
+
+    @Option(help: "Directory for the SQLite database, repositories and the admin password file.")
+    var dataDir = "./gatehouse-data"
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(help: "postgres://user:password@host:port/database to use PostgreSQL instead of the embedded SQLite file.")
+    var database: String?
+
+    @Option(help: "The URL users reach Gatehouse at (default: http://HOST:PORT).")
+    var baseURL: String?
+
+    @Option(help: "Largest pack a push may send, in MiB.")
+    var maxPackSize = 100
+
+    @Flag(help: "Create a 'demo' project to clone, if it does not exist yet.")
+    var demo = false
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown log level \(logLevel)") }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "gatehouse")
+
+        var configuration = ServerConfiguration()
+        configuration.dataDirectory = dataDir
+        configuration.host = host
+        configuration.port = port
+        configuration.databaseURL = database
+        configuration.baseURL = baseURL
+        configuration.maxPackBytes = maxPackSize << 20
+        configuration.adminPassword = ProcessInfo.processInfo.environment["GATEHOUSE_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.seedDemo = demo
+
+        let server = try await GatehouseServer.prepare(configuration, logger: logger)
+        if let password = server.generatedAdminPassword {
+            say("""
+                Created account 'admin' (group Administrators) with HTTP password:
+
+                    \(password)
+
+                It is also in \(dataDir)/admin-password (mode 0600). It will not be shown again.
+                """)
+        }
+        let baseURL = configuration.effectiveBaseURL
+        let app = server.application { _ in
+            say("Gatehouse is serving \(baseURL)" + (demo ? "  (try: git clone \(baseURL)/demo)" : ""))
+        }
+        do {
+            try await app.runService()
+        } catch {
+            try? await server.close()
+            throw error
+        }
+        try await server.close()
+    }
+}
+
+/// Prints at once, even when standard output is a pipe (a supervisor, a test), where `print` would buffer.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
