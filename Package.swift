@@ -65,7 +65,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GatehouseStoreTests",
-            dependencies: ["GatehouseStore", "GatehouseTesting"],
+            dependencies: [
+                "GatehouseStore",
+                "GatehouseTesting",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: settings
         ),
         /** The embedded default backend: SQLite in WAL mode, one writer and a few readers. */
@@ -156,6 +160,11 @@ let package = Package(
                 "GatehouseStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: settings
         ),

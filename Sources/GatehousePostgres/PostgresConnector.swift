@@ -52,6 +52,11 @@ package final class PostgresConnector: DatabaseConnector {
         }
     }
 
+    /// Runs statements outside a transaction, for the few that refuse one (`CREATE DATABASE`).
+    package func autocommit<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in try await body(connection.sql(queryLogLevel: nil)) }
+    }
+
     private static func transaction<T: Sendable>(
         _ sql: some SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {

@@ -126,6 +126,7 @@ import Testing
         ("is:wip NOT )", 7, "\"NOT\" must be followed by a search term"),
         ("is:wip -", 7, "\"-\" must be followed directly by a search term"),
         ("- is:wip", 0, "\"-\" must be followed directly by a search term"),
+        ("(is:wip -)", 8, "\"-\" must be followed directly by a search term"),
         ("topic:\"open", 6, "unterminated quoted value"),
         ("topic:{open", 6, "\"{\" is never closed by \"}\""),
         ("topic:\"a\"b", 9, "expected a space or \")\" after \"\"\""),

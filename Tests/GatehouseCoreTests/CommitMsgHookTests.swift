@@ -64,12 +64,36 @@ import Testing
         "Fix\n\nBody.\n\nChange-Id: I0123456789abcdef0123456789abcdef01234567\nSigned-off-by: A <a@example.org>\n",
         "Fix\n\nLink: https://review.example.org/id/I0123456789abcdef0123456789abcdef01234567\n",
         "Fix\n\nchange-id: I0123456789abcdef0123456789abcdef01234567\n",
+        "Fix\n\nSee the design notes.\nChange-Id: I0123456789abcdef0123456789abcdef01234567\n",
     ])
     func keepsExistingTrailer(message: String) throws {
         let repo = try HookRepository()
         defer { repo.remove() }
         try repo.commit("-m", message)
         #expect(try repo.headMessage() == message)
+    }
+
+    @Test("Copes with CRLF line endings, which git's cleanup then removes")
+    func crlfMessages() throws {
+        let repo = try HookRepository()
+        defer { repo.remove() }
+        let existing = "Change-Id: I0123456789abcdef0123456789abcdef01234567"
+        try repo.commit("-m", "Keep\r\n\r\n\(existing)\r\n")
+        #expect(try repo.headMessage() == "Keep\n\n\(existing)\n")
+        try repo.commit("-m", "Add\r\n\r\nBody\r\n")
+        let key = try repo.headChangeKey()
+        #expect(try repo.headMessage() == "Add\n\nBody\n\nChange-Id: \(key)\n")
+    }
+
+    @Test("Adds a footer when the only Change-Id is in the subject paragraph")
+    func changeIdOutsideFooter() throws {
+        let repo = try HookRepository()
+        defer { repo.remove() }
+        let old = "Change-Id: I0123456789abcdef0123456789abcdef01234567"
+        try repo.commit("-m", "Fix\n\(old)")
+        let key = try repo.headChangeKey()
+        #expect(key.rawValue != "I0123456789abcdef0123456789abcdef01234567")
+        #expect(try repo.headMessage() == "Fix\n\(old)\n\nChange-Id: \(key)\n")
     }
 
     @Test("Skips commits that rebase will fold into another", arguments: [

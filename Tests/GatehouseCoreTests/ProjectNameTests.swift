@@ -3,8 +3,8 @@ import Testing
 
 @Suite struct ProjectNameTests {
     @Test("Accepts ordinary project names unchanged", arguments: [
-        "gatehouse", "test/project", "openstack/nova", "a-b_c.d", "Team/Sub.Project-2", "x", "api-docs", "a/b/c/d",
-        "changesets", "project.gitx", "foo/.gitignore-not", "tools-extra",
+        "gatehouse", "test/project", "openstack/nova", "a-b_c.d", "Team/Sub.Project-2", "x", "api-docs", "x/b/c/d",
+        "changesets", "project.gitx", "foo/bar.gitignore", "tools-extra",
     ])
     func acceptsValidNames(name: String) throws {
         let project = try ProjectName(name)
@@ -71,7 +71,7 @@ import Testing
     @Test("Encodes slashes for use as one URL path segment", arguments: [
         ("test/project", "test%2Fproject"),
         ("plain", "plain"),
-        ("a/b/c", "a%2Fb%2Fc"),
+        ("x/b/c", "x%2Fb%2Fc"),
         ("dots.and-dashes_ok", "dots.and-dashes_ok"),
     ])
     func urlEncoded(name: String, encoded: String) throws {
@@ -80,8 +80,8 @@ import Testing
 
     @Test("Orders and compares by raw value")
     func ordering() throws {
-        let names = try ["b", "a/b", "B", "a"].map(ProjectName.init)
-        #expect(names.sorted().map(\.rawValue) == ["B", "a", "a/b", "b"])
+        let names = try ["y", "x/b", "X", "x"].map(ProjectName.init)
+        #expect(names.sorted().map(\.rawValue) == ["X", "x", "x/b", "y"])
         #expect(try ProjectName("x") == ProjectName("x"))
         #expect(Set(try ["x", "x", "y"].map(ProjectName.init)).count == 2)
     }

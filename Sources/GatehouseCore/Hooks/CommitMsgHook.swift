@@ -6,8 +6,9 @@
 ///
 /// Behaviour, which the server's footer parser (`ChangeKeyFooter`) relies on:
 /// - does nothing when `gerrit.createChangeId` is false, for `fixup!`/`squash!`/`amend!`-style subjects
-///   (unless the setting is `always`), for messages that git's cleanup would leave empty, and when the footer
-///   already has a `Change-Id:` or a `Link: …/id/I…` trailer;
+///   (unless the setting is `always`), for messages that git's cleanup would leave empty, and when the last
+///   paragraph (not the subject's) already has a `Change-Id:` or `Link: …/id/I…` line — where the server
+///   looks, so an amended commit keeps its change;
 /// - otherwise writes `Change-Id: I<sha1>` where the SHA-1 is `git hash-object` over the committer ident,
 ///   the HEAD commit (or the empty tree) and the message, or `Link: <gerrit.reviewUrl>/id/I<sha1>`;
 /// - inserts it with `git interpret-trailers` into the last paragraph, ahead of any `Signed-off-by`;
@@ -82,23 +83,39 @@ package enum CommitMsgHook {
     	exit 0
     fi
 
+    # Leave an existing id alone, so amending and rebasing keep the change. Look
+    # where the server looks: the last paragraph, unless that is the subject's.
+    has_id=$(COMMENT=$comment STRIP=$strip EDITED=$edited LC_ALL=C awk '
+    	BEGIN {
+    		c = ENVIRON["COMMENT"]; scissors = c " ------------------------ >8 ------------------------"
+    		hex = ""; for (i = 0; i < 40; i++) hex = hex "[0-9a-f]"
+    		link = "^[Ll][Ii][Nn][Kk]:.*/id/I" hex "/?[[:space:]]*$"
+    		blank = 1
+    	}
+    	ENVIRON["EDITED"] == "yes" && $0 == scissors { exit }
+    	ENVIRON["STRIP"] == "yes" && index($0, c) == 1 { next }
+    	!/[^[:space:]]/ { blank = 1; next }
+    	{
+    		if (blank) { paragraphs++; found = 0; blank = 0 }
+    		if (tolower($0) ~ /^change-id:/ || $0 ~ link) found = 1
+    	}
+    	END { if (paragraphs > 1 && found) print "yes" }
+    ' "$msg_file")
+    if [ "$has_id" = yes ]; then
+    	exit 0
+    fi
+
     # git interpret-trailers always skips comment lines when it looks for the last
     # paragraph. When git will keep those lines, hide them from it behind a comment
     # character that no line starts with (SOH), or the trailer would land above a
     # paragraph such as "#123 is fixed".
     if [ "$strip" = yes ]; then trailer_comment=$comment; else trailer_comment=$(printf '\001'); fi
-    trailers() {
+    run_trailers() {
     	git -c core.commentChar="$trailer_comment" interpret-trailers --no-divider "$@"
     }
-
-    # The trailers git recognises: those of the last paragraph.
-    if ! trailers=$(trailers --parse "$msg_file"); then
+    if ! trailers=$(run_trailers --parse "$msg_file"); then
     	echo "commit-msg: git interpret-trailers failed; the hook needs Git 2.22 or later" >&2
     	exit 1
-    fi
-    if printf '%s\n' "$trailers" | LC_ALL=C grep -qi \
-    	-e '^change-id:' -e '^link:.*/id/I[0-9a-f]\{40\}/\{0,1\}$'; then
-    	exit 0
     fi
 
     # The id only has to be unique: hash who commits when (the ident carries a
@@ -138,10 +155,11 @@ package enum CommitMsgHook {
     if printf '%s\n' "$trailers" | LC_ALL=C grep -qi '^signed-off-by:'; then
     	where=start
     fi
-    if ! trailers --in-place --where "$where" --if-exists add --if-missing add \
+    if ! run_trailers --in-place --where "$where" --if-exists add --if-missing add \
     	--trailer "$trailer" "$msg_file"; then
     	echo "commit-msg: could not add the $trailer trailer" >&2
     	exit 1
     fi
+
     """#
 }

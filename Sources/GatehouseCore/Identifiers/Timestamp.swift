@@ -29,7 +29,9 @@ package struct Timestamp: Hashable, Comparable, Sendable {
     /// e.g. `2013-02-21 11:16:36.775000000`. Clients parse this fixed shape, so it never varies.
     package var gerritFormat: String {
         let seconds = secondsSinceEpoch
-        let nanos = nanosecondsSinceEpoch - seconds * Self.nanosPerSecond
+        // Not `nanoseconds - seconds * 1e9`: for the earliest instants that product is below Int64.min.
+        let remainder = nanosecondsSinceEpoch % Self.nanosPerSecond
+        let nanos = remainder < 0 ? remainder + Self.nanosPerSecond : remainder
         let days = Self.floorDivide(seconds, Self.secondsPerDay)
         let secondOfDay = seconds - days * Self.secondsPerDay
         let date = CivilDate(daysSinceEpoch: days)

@@ -42,7 +42,7 @@ struct ChangeQueryLexer {
             return Token(kind: .closeParen, position: start)
         case "-":
             index += 1
-            guard index < characters.count, !isTerminator(characters[index]) else {
+            guard index < characters.count, !characters[index].isWhitespace, characters[index] != ")" else {
                 throw QuerySyntaxError(position: start, message: "\"-\" must be followed directly by a search term")
             }
             return Token(kind: .minus, position: start)

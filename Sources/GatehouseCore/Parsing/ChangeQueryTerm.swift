@@ -20,8 +20,8 @@ enum ChangeQueryTerm {
             case "wip": return .workInProgress
             default:
                 throw invalid(
-                    "unsupported value \"\(value)\" for \"is\"; expected open, new, merged, abandoned, closed, owner or wip"
-                )
+                    "unsupported value \"\(value)\" for \"is\"; "
+                        + "expected open, new, merged, abandoned, closed, owner or wip")
             }
         case "project":
             return .project(value)

@@ -85,8 +85,8 @@ package struct ReviewPushTarget: Equatable, Sendable {
             case "notify":
                 let level = try required(name, value).uppercased()
                 guard PushOptions.notifyValues.contains(level) else {
-                    throw ValidationError(
-                        "\"notify=\(value ?? "")\" is not valid; use one of \(PushOptions.notifyValues.joined(separator: ", "))")
+                    let levels = PushOptions.notifyValues.joined(separator: ", ")
+                    throw ValidationError("\"notify=\(value ?? "")\" is not valid; use one of \(levels)")
                 }
                 options.notify = level
             case "submit":

@@ -1,0 +1,80 @@
+import Foundation
+import GatehousePostgres
+package import GatehouseSQLite
+package import GatehouseStore
+import Logging
+import SQLKit
+
+/// A migrated, empty database of either backend, owned by one test.
+///
+/// SQLite: a new file in the test's directory. PostgreSQL: a new database on the test cluster, dropped by
+/// ``remove()``; tests run in parallel, each in its own database.
+package struct TestDatabase: Sendable {
+    package let backend: TestBackend
+    private let storeHandle: Store?
+    /// The migrated store (not available on a handle that only owns a server's database).
+    package var store: Store { storeHandle! }
+    /// For PostgreSQL, the URL of the test's own database; nil for SQLite.
+    package let postgresURL: String?
+    private let postgresName: String?
+
+    init(backend: TestBackend, store: Store?, postgresURL: String?, postgresName: String?) {
+        self.backend = backend
+        self.storeHandle = store
+        self.postgresURL = postgresURL
+        self.postgresName = postgresName
+    }
+
+    package static func make(_ backend: TestBackend, in directory: TestDirectory, migrate: Bool = true) async throws -> TestDatabase {
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        switch backend {
+        case .sqlite:
+            let store = Store(connector: try await SQLiteConnector.open(path: directory.file("gatehouse.sqlite"), logger: logger))
+            if migrate { try await store.migrate(logger: logger) }
+            return TestDatabase(backend: backend, store: store, postgresURL: nil, postgresName: nil)
+        case .postgres:
+            let (url, name) = try await createPostgresDatabase()
+            let store = Store(connector: try await PostgresConnector.connect(url: url, logger: logger))
+            if migrate { try await store.migrate(logger: logger) }
+            return TestDatabase(backend: backend, store: store, postgresURL: url, postgresName: name)
+        }
+    }
+
+    /// A fresh database on the test cluster, for a test or for a server process under test.
+    package static func createPostgresDatabase() async throws -> (url: String, name: String) {
+        guard let adminURL = TestBackend.postgresAdminURL, var components = URLComponents(string: adminURL) else {
+            throw TestSetupError("GATEHOUSE_TEST_POSTGRES_URL is not set; run the tests with the README's test command")
+        }
+        let name = "gatehouse_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
+        let admin = try await PostgresConnector.connect(url: adminURL, logger: Self.quietLogger)
+        defer { Task { try? await admin.close() } }
+        try await admin.autocommit { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+        components.path = "/\(name)"
+        return (components.string ?? adminURL, name)
+    }
+
+    package func remove() async {
+        try? await storeHandle?.close()
+        guard let postgresName, let adminURL = TestBackend.postgresAdminURL,
+            let admin = try? await PostgresConnector.connect(url: adminURL, logger: Self.quietLogger)
+        else { return }
+        try? await admin.autocommit { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: postgresName) WITH (FORCE)").run() }
+        try? await admin.close()
+    }
+}
+
+/// The test environment is not what the tests need; the message says how to fix it.
+package struct TestSetupError: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
+}
+
+extension TestDatabase {
+    /// Tests log errors only: the pool's start-up chatter would drown the test output.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        return logger
+    }
+}

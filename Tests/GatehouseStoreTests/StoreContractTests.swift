@@ -1,0 +1,161 @@
+import GatehouseCore
+import GatehouseStore
+import GatehouseTesting
+import SQLKit
+import Testing
+
+/// One contract, both backends: every test runs on SQLite and on PostgreSQL.
+@Suite struct StoreContractTests {
+    let now = Timestamp(secondsSinceEpoch: 1_700_000_000)
+
+    private func withDatabase(_ backend: TestBackend, _ body: (Store) async throws -> Void) async throws {
+        let directory = try TestDirectory("store")
+        let database = try await TestDatabase.make(backend, in: directory)
+        do {
+            try await body(database.store)
+        } catch {
+            await database.remove()
+            directory.remove()
+            throw error
+        }
+        await database.remove()
+        directory.remove()
+    }
+
+    private func change(_ number: Int, project: ProjectName, key: String, owner: Account.ID, status: ChangeStatus = .new, updated: Int64) -> Change {
+        Change(
+            number: number, project: project, branch: try! BranchName("main"), key: ChangeKey(key)!, ownerID: owner,
+            subject: "change \(number)", status: status, topic: number.isMultiple(of: 2) ? "even" : nil, hashtags: ["tag\(number % 3)"],
+            isWorkInProgress: false, currentPatchSet: 1, createdAt: now, updatedAt: Timestamp(secondsSinceEpoch: updated)
+        )
+    }
+
+    @Test("migrating twice changes nothing", arguments: TestBackend.available)
+    func migrateIsIdempotent(backend: TestBackend) async throws {
+        try await withDatabase(backend) { store in
+            try await store.migrate()
+            let versions = try await store.read { tx in
+                try await tx.sql.raw("SELECT COUNT(*) AS n FROM schema_migrations").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(versions == 1)
+        }
+    }
+
+    @Test("concurrent transactions never get the same number", arguments: TestBackend.available)
+    func countersAreUnique(backend: TestBackend) async throws {
+        try await withDatabase(backend) { store in
+            let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<40 { group.addTask { try await store.write { try await $0.nextNumber("change") } } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(numbers) == Set(1...40))
+        }
+    }
+
+    @Test("a transaction that throws leaves nothing behind", arguments: TestBackend.available)
+    func rollback(backend: TestBackend) async throws {
+        struct Boom: Error {}
+        try await withDatabase(backend) { [now] store in
+            await #expect(throws: Boom.self) {
+                try await store.write { tx in
+                    _ = try await tx.insertAccount(username: "ghost", fullName: nil, email: nil, now: now)
+                    throw Boom()
+                }
+            }
+            #expect(try await store.read { try await $0.account(username: "ghost") } == nil)
+            // The number the rolled-back transaction took is handed out again.
+            let account = try await store.write { try await $0.insertAccount(username: "real", fullName: nil, email: nil, now: now) }
+            #expect(account.id == 1_000_000)
+        }
+    }
+
+    @Test("a duplicate username is a conflict, whatever the backend", arguments: TestBackend.available)
+    func uniqueConflict(backend: TestBackend) async throws {
+        try await withDatabase(backend) { [now] store in
+            _ = try await store.write { try await $0.insertAccount(username: "alice", fullName: "Alice", email: "a@example.com", now: now) }
+            await #expect(throws: StoreError.self) {
+                try await store.write { try await $0.insertAccount(username: "alice", fullName: nil, email: nil, now: now) }
+            }
+        }
+    }
+
+    @Test("accounts, groups and projects round-trip", arguments: TestBackend.available)
+    func entities(backend: TestBackend) async throws {
+        try await withDatabase(backend) { [now] store in
+            let (alice, group) = try await store.write { tx in
+                let alice = try await tx.insertAccount(username: "alice", fullName: "Alice A", email: "alice@example.com", now: now)
+                let group = try await tx.insertGroup(name: "demo-core", description: nil, now: now)
+                #expect(try await tx.addMember(alice.id, to: group.id))
+                #expect(try await !tx.addMember(alice.id, to: group.id))
+                try await tx.insertProject(Project(name: try ProjectName("team/app"), description: "d", isPrivate: true, headBranch: try BranchName("main"), createdAt: now))
+                return (alice, group)
+            }
+            try await store.read { tx in
+                #expect(try await tx.account(identifiedBy: "\(alice.id)") == alice)
+                #expect(try await tx.account(identifiedBy: "alice@example.com") == alice)
+                #expect(try await tx.groupNames(of: alice.id) == ["demo-core"])
+                #expect(try await tx.members(of: group.id) == [alice])
+                let project = try await tx.project(named: try ProjectName("team/app"))
+                #expect(project?.isPrivate == true)
+                #expect(try await tx.projects(includePrivate: false).isEmpty)
+            }
+        }
+    }
+
+    @Test("change queries filter, negate, combine and page in the database", arguments: TestBackend.available)
+    func changeQueries(backend: TestBackend) async throws {
+        try await withDatabase(backend) { store in
+            let project = try ProjectName("app")
+            let other = try ProjectName("lib")
+            let keys = (1...6).map { "I" + String(repeating: String($0), count: 40) }
+            let (alice, bob) = try await store.write { [now] tx in
+                let alice = try await tx.insertAccount(username: "alice", fullName: nil, email: "alice@example.com", now: now)
+                let bob = try await tx.insertAccount(username: "bob", fullName: nil, email: nil, now: now)
+                return (alice, bob)
+            }
+            try await store.write { [now] tx in
+                for name in [project, other] {
+                    let project = Project(name: name, description: nil, isPrivate: name == other, headBranch: try BranchName("main"), createdAt: now)
+                    try await tx.insertProject(project)
+                }
+            }
+            for n in 1...6 {
+                let owner = n.isMultiple(of: 2) ? bob.id : alice.id
+                let status: ChangeStatus = n == 3 ? .merged : .new
+                let change = change(n, project: n <= 4 ? project : other, key: keys[n - 1], owner: owner, status: status, updated: 1_700_000_000 + Int64(n))
+                let commit = CommitID(String(repeating: Array("abcdef")[n - 1], count: 40))!
+                let patchSet = PatchSet(id: PatchSetID(change: n, patchSet: 1), commit: commit, parents: [], uploaderID: alice.id, createdAt: now)
+                try await store.write { tx in
+                    try await tx.insertChange(change)
+                    try await tx.insertPatchSet(patchSet)
+                }
+            }
+            func numbers(_ text: String, viewer: Account.ID? = nil, limit: Int = 100, start: Int = 0) async throws -> ([Int], Bool) {
+                let query = try ChangeQuery.parse(text)
+                let page = try await store.read { try await $0.changes(matching: query, viewer: QueryViewer(accountID: viewer), limit: limit, start: start) }
+                return (page.changes.map(\.number), page.hasMore)
+            }
+            #expect(try await numbers("status:open").0 == [4, 2, 1])
+            #expect(try await numbers("status:open", viewer: alice.id).0 == [6, 5, 4, 2, 1])
+            #expect(try await numbers("project:app -status:merged").0 == [4, 2, 1])
+            #expect(try await numbers("owner:bob OR status:merged", viewer: alice.id).0 == [6, 4, 3, 2])
+            #expect(try await numbers("owner:self", viewer: bob.id).0 == [6, 4, 2])
+            #expect(try await numbers("topic:even hashtag:tag1", viewer: alice.id).0 == [4])
+            #expect(try await numbers("3").0 == [3])
+            #expect(try await numbers(String(keys[1].prefix(10))).0 == [2])
+            #expect(try await numbers("commit:cccccccc").0 == [3])
+            #expect(try await numbers("projects:ap").0 == [4, 3, 2, 1])
+            #expect(try await numbers("project:app", limit: 2) == ([4, 3], true))
+            #expect(try await numbers("project:app", limit: 2, start: 2) == ([2, 1], false))
+            #expect(try await numbers("project:app limit:1") == ([4], true))
+            await #expect(throws: ChangeQueryError.self) { try await numbers("owner:self") }
+        }
+    }
+
+    @Test("PostgreSQL tests are not silently skipped in CI")
+    func postgresInCI() {
+        if TestBackend.isCI {
+            #expect(TestBackend.postgresAdminURL != nil, "CI must run the Store contract on PostgreSQL: use the README's test command")
+        }
+    }
+}
