@@ -170,7 +170,13 @@ let package = Package(
         ),
         .testTarget(
             name: "GatehouseServerTests",
-            dependencies: ["GatehouseServer", "GatehouseTesting"],
+            dependencies: [
+                "GatehouseGit",
+                "GatehouseServer",
+                "GatehouseStore",
+                "GatehouseTesting",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: settings
         ),
 

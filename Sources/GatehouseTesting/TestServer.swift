@@ -67,7 +67,8 @@ package final class TestServer: Sendable {
 
     /// Sends a request and returns the status and body text.
     package func request(
-        _ method: HTTPMethod, _ path: String, user: (String, String)? = nil, json: String? = nil, headers: [(String, String)] = []
+        _ method: HTTPMethod, _ path: String, user: (String, String)? = nil, json: String? = nil, headers: [(String, String)] = [],
+        body: String? = nil
     ) async throws -> (status: Int, body: String, headers: HTTPHeaders) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
@@ -78,6 +79,7 @@ package final class TestServer: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json; charset=UTF-8")
             request.body = .bytes(ByteBuffer(string: json))
         }
+        if let body { request.body = .bytes(ByteBuffer(string: body)) }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 64 << 20)

@@ -56,7 +56,8 @@ package struct ReceiveCommits: Sendable {
         var updated: [UploadedChange] = []
         for command in request.commands {
             guard command.refName.hasPrefix("refs/for/") else {
-                report.results.append((command.refName, .rejected(Self.refusal(for: command.refName, headBranch: project.headBranch))))
+                let exists = (try? await repository.resolve(command.refName)) != nil
+                report.results.append((command.refName, .rejected(Self.refusal(for: command.refName, exists: exists, headBranch: project.headBranch))))
                 continue
             }
             do {
@@ -91,13 +92,16 @@ package struct ReceiveCommits: Sendable {
     }
 
     /// Why a push to anything but `refs/for/*` is refused: nobody moves branches or tags by hand.
-    static func refusal(for refName: String, headBranch: BranchName) -> String {
-        if refName.hasPrefix("refs/heads/") {
+    static func refusal(for refName: String, exists: Bool, headBranch: BranchName) -> String {
+        if refName.hasPrefix("refs/heads/") && exists {
             let branch = refName.dropFirst("refs/heads/".count)
             return "direct push to \(branch) is not allowed, not even for administrators: push to refs/for/\(branch) for review; branches move only through the gate"
         }
         if refName.hasPrefix("refs/tags/") {
             return "tags cannot be pushed: push changes to refs/for/\(headBranch.rawValue) for review"
+        }
+        if refName.hasPrefix("refs/heads/") {
+            return "branches cannot be created by push: push changes to refs/for/\(headBranch.rawValue) for review"
         }
         if refName.hasPrefix("refs/changes/") {
             return "refs/changes/ is maintained by Gatehouse: push to refs/for/\(headBranch.rawValue) for review"
