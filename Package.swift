@@ -175,6 +175,7 @@ let package = Package(
                 "GatehouseServer",
                 "GatehouseStore",
                 "GatehouseTesting",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: settings

@@ -123,7 +123,7 @@ package final class TestServer: Sendable {
 
 extension TestDatabase {
     /// A handle that only owns a database the server itself connects to, so ``remove()`` drops it.
-    static func placeholder(backend: TestBackend, url: String, name: String) -> TestDatabase {
+    package static func placeholder(backend: TestBackend, url: String, name: String) -> TestDatabase {
         TestDatabase(backend: backend, store: nil, postgresURL: url, postgresName: name)
     }
 }
