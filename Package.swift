@@ -196,10 +196,16 @@ let package = Package(
         .executableTarget(
             name: "gatehouse-bench",
             dependencies: [
+                "GatehouseCore",
+                "GatehouseGit",
                 "GatehouseServer",
                 "GatehouseTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: settings
         ),

@@ -16,13 +16,12 @@ extension ReceiveCommits {
         report: inout ReceivePackReport
     ) async throws -> [ValidUpload] {
         let branch = target.branch
-        let tip = try await repository.resolve(branch.refName)
+        let resolved = try await repository.resolveCommits([branch.refName, command.new.hex], environment: quarantine.environment)
+        let tip = resolved[0]
         if tip == nil && branch != project.headBranch {
             throw UploadRejection("branch \(branch.rawValue) not found")
         }
-        guard try await repository.resolve(command.new.hex, environment: quarantine.environment) != nil else {
-            throw UploadRejection("\(command.new.abbreviated) is not a commit")
-        }
+        guard resolved[1] == command.new else { throw UploadRejection("\(command.new.abbreviated) is not a commit") }
         let ids = try await repository.newCommits(
             tip: command.new, excluding: tip.map { [$0.hex] } ?? [], excludingGlobs: ["refs/changes/*"],
             limit: Self.maxCommitsPerPush, environment: quarantine.environment
