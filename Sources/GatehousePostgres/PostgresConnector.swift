@@ -1,5 +1,5 @@
-package import Foundation
-package import GatehouseStore
+import Foundation
+import GatehouseStore
 package import Logging
 package import PostgresKit
 
@@ -42,13 +42,15 @@ package final class PostgresConnector: DatabaseConnector {
 
     package func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await Self.transaction(connection.sql(queryLogLevel: nil), begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+            try await connection.sql(queryLogLevel: nil).transaction(
+                begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", uniqueViolation: Self.uniqueViolation, body
+            )
         }
     }
 
     package func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await Self.transaction(connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
+            try await connection.sql(queryLogLevel: nil).transaction(begin: "BEGIN", uniqueViolation: Self.uniqueViolation, body)
         }
     }
 
@@ -57,21 +59,9 @@ package final class PostgresConnector: DatabaseConnector {
         try await client.withConnection { connection in try await body(connection.sql(queryLogLevel: nil)) }
     }
 
-    private static func transaction<T: Sendable>(
-        _ sql: some SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
-    ) async throws -> T {
-        try await sql.raw(SQLQueryString(begin)).run()
-        do {
-            let result = try await body(sql)
-            try await sql.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await sql.raw("ROLLBACK").run()
-            if let error = error as? PSQLError, error.serverInfo?[.sqlState] == PostgresError.Code.uniqueViolation.raw {
-                throw StoreError.conflict(error.serverInfo?[.message] ?? "unique violation")
-            }
-            throw error
-        }
+    private static func uniqueViolation(_ error: any Error) -> String? {
+        guard let error = error as? PSQLError, error.serverInfo?[.sqlState] == PostgresError.Code.uniqueViolation.raw else { return nil }
+        return error.serverInfo?[.message] ?? "unique violation"
     }
 
     package func close() async throws {

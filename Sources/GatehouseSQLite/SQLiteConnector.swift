@@ -1,4 +1,4 @@
-package import GatehouseStore
+import GatehouseStore
 package import Logging
 package import SQLiteKit
 
@@ -54,21 +54,14 @@ package final class SQLiteConnector: DatabaseConnector {
     private func transaction<T: Sendable>(
         on connection: SQLiteConnection, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
-        let sql = connection.sql(queryLogLevel: nil)
-        try await sql.raw(SQLQueryString(begin)).run()
-        do {
-            let result = try await body(sql)
-            try await sql.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await sql.raw("ROLLBACK").run()
-            if let error = error as? SQLiteError, error.reason == .constraint || error.reason == .constraintUniqueFailed
-                || error.reason == .constraintPrimaryKeyFailed
-            {
-                throw StoreError.conflict(error.message)
-            }
-            throw error
-        }
+        try await connection.sql(queryLogLevel: nil).transaction(begin: begin, uniqueViolation: Self.uniqueViolation, body)
+    }
+
+    private static func uniqueViolation(_ error: any Error) -> String? {
+        guard let error = error as? SQLiteError,
+            [.constraint, .constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
+        else { return nil }
+        return error.message
     }
 
     package func close() async throws {

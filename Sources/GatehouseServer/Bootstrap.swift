@@ -38,7 +38,7 @@ enum Bootstrap {
             }
             if configuration.adminPassword == nil {
                 let file = "\(configuration.dataDirectory)/admin-password"
-                FileManager.default.createFile(atPath: file, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
+                _ = FileManager.default.createFile(atPath: file, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
                 outcome.generatedAdminPassword = password
             }
             context.logger.info("created account admin in group \(Group.administrators)")

@@ -33,7 +33,7 @@ package final class ServerProcess: @unchecked Sendable {
         environment["GATEHOUSE_ADMIN_PASSWORD"] = TestServer.adminPassword
         process.environment = environment
         let logPath = "\(dataDirectory).log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
         process.standardOutput = log

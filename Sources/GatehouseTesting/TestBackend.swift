@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// The two storage backends every Store and server test runs on.
 ///

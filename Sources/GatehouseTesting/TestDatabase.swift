@@ -1,6 +1,6 @@
 import Foundation
 import GatehousePostgres
-package import GatehouseSQLite
+import GatehouseSQLite
 package import GatehouseStore
 import Logging
 import SQLKit

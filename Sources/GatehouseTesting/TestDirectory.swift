@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// A fresh temporary directory per test, removed when the test is done with it.
 package struct TestDirectory: Sendable {

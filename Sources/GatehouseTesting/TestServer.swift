@@ -1,5 +1,5 @@
-package import AsyncHTTPClient
-package import Foundation
+import AsyncHTTPClient
+import Foundation
 package import GatehouseServer
 import Logging
 import NIOCore

@@ -12,13 +12,10 @@ extension Git {
         input: [UInt8],
         sink: (ArraySlice<UInt8>) async throws -> Void
     ) async throws {
-        let env = Subprocess.Environment.custom(
-            Dictionary(uniqueKeysWithValues: environment(extra).map { (Subprocess.Environment.Key(stringLiteral: $0.key), $0.value) })
-        )
         let result = try await Subprocess.run(
             .path(FilePath(executable)),
             arguments: Arguments(arguments),
-            environment: env,
+            environment: subprocessEnvironment(extra),
             workingDirectory: directory.map { FilePath($0) },
             input: .array(input),
             output: .sequence,

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 import Subprocess
 import SystemPackage
 
@@ -57,16 +57,33 @@ package struct Git: Sendable {
         input: [UInt8] = [],
         outputLimit: Int = 64 << 20
     ) async throws -> GitOutput {
-        let env = Subprocess.Environment.custom(
-            Dictionary(uniqueKeysWithValues: environment(extra).map { (Subprocess.Environment.Key(stringLiteral: $0.key), $0.value) })
+        try await collect(arguments, in: directory, environment: extra, input: .array(input), outputLimit: outputLimit)
+    }
+
+    /// Runs `git args…` with standard input read from a file, for streams too large for memory (packs).
+    package func run(
+        _ arguments: [String],
+        in directory: String? = nil,
+        environment extra: [String: String] = [:],
+        inputFile: String,
+        outputLimit: Int = 1 << 20
+    ) async throws -> GitOutput {
+        let fd = try FileDescriptor.open(FilePath(inputFile), .readOnly)
+        return try await collect(
+            arguments, in: directory, environment: extra, input: .fileDescriptor(fd, closeAfterSpawningProcess: true), outputLimit: outputLimit
         )
+    }
+
+    private func collect(
+        _ arguments: [String], in directory: String?, environment extra: [String: String], input: some InputProtocol, outputLimit: Int
+    ) async throws -> GitOutput {
         do {
             let result = try await Subprocess.run(
                 .path(FilePath(executable)),
                 arguments: Arguments(arguments),
-                environment: env,
+                environment: subprocessEnvironment(extra),
                 workingDirectory: directory.map { FilePath($0) },
-                input: .array(input),
+                input: input,
                 output: .bytes(limit: outputLimit),
                 error: .bytes(limit: 1 << 20)
             )
@@ -81,37 +98,9 @@ package struct Git: Sendable {
         }
     }
 
-    /// Runs `git args…` with standard input read from an open file, for streams too large for memory (packs).
-    package func run(
-        _ arguments: [String],
-        in directory: String? = nil,
-        environment extra: [String: String] = [:],
-        inputFile: String,
-        outputLimit: Int = 1 << 20
-    ) async throws -> GitOutput {
-        let env = Subprocess.Environment.custom(
-            Dictionary(uniqueKeysWithValues: environment(extra).map { (Subprocess.Environment.Key(stringLiteral: $0.key), $0.value) })
-        )
-        let fd = try FileDescriptor.open(FilePath(inputFile), .readOnly)
-        do {
-            let result = try await Subprocess.run(
-                .path(FilePath(executable)),
-                arguments: Arguments(arguments),
-                environment: env,
-                workingDirectory: directory.map { FilePath($0) },
-                input: .fileDescriptor(fd, closeAfterSpawningProcess: true),
-                output: .bytes(limit: outputLimit),
-                error: .bytes(limit: 1 << 20)
-            )
-            return GitOutput(
-                arguments: arguments,
-                exitCode: result.terminationStatus.exitCode,
-                stdout: result.standardOutput,
-                stderr: result.standardError
-            )
-        } catch let error as SubprocessError {
-            throw GitError.launchFailed(arguments: arguments, reason: "\(error)")
-        }
+    /// The scrubbed base plus `extra`, in Subprocess's terms.
+    func subprocessEnvironment(_ extra: [String: String]) -> Subprocess.Environment {
+        .custom(Dictionary(uniqueKeysWithValues: environment(extra).map { (Subprocess.Environment.Key(stringLiteral: $0.key), $0.value) }))
     }
 
     /// Like ``run(_:in:environment:input:outputLimit:)`` but a non-zero exit is an error.

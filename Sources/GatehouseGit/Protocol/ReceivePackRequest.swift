@@ -1,4 +1,4 @@
-package import GatehouseCore
+import GatehouseCore
 
 /// The command section of a `git-receive-pack` request: the ref updates, the capabilities the client chose,
 /// and its push options. The pack follows it in the same body.

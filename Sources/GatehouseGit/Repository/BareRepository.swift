@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import GatehouseCore
 
 /// A project's bare repository on disk, and the git plumbing Gatehouse runs in it.

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// A private object directory where a push's pack lands until the push is accepted.
 ///

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Serves fetches and clones (`git-upload-pack`) over smart HTTP, protocol v0 and v2.
 ///

@@ -5,7 +5,7 @@ import GatehouseGit
 /// file, counting bytes so an oversized pack is noticed without being stored.
 ///
 /// After the limit is passed the rest of the body is read and dropped, so the pusher still gets a proper
-/// report saying why, instead of a reset connection.
+/// report saying why instead of a reset connection; past twice the limit the request is cut off (413).
 final class ReceivePackSpool {
     let path: String
     private let maxPackBytes: Int
@@ -23,7 +23,6 @@ final class ReceivePackSpool {
     func append(_ bytes: [UInt8]) throws {
         if request == nil {
             header += bytes
-            guard header.count <= GitRoutes.maxRequestHeaderBytes + maxPackBytes else { throw GitError.protocolViolation("push request too large") }
             guard let parsed = try ReceivePackRequest.parse(header) else {
                 guard header.count <= GitRoutes.maxRequestHeaderBytes else { throw GitError.protocolViolation("push command section too large") }
                 return
@@ -52,6 +51,7 @@ final class ReceivePackSpool {
     private func writePack(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }
         packBytes += bytes.count
+        if packBytes > 2 * maxPackBytes { throw GitError.packTooLarge(limit: maxPackBytes) }
         if packBytes > maxPackBytes {
             exceededLimit = true
             try? file?.close()
@@ -59,7 +59,7 @@ final class ReceivePackSpool {
             return
         }
         if file == nil {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
             file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         }
         try file?.write(contentsOf: bytes)

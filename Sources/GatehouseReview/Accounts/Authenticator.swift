@@ -49,6 +49,6 @@ package actor Authenticator {
 
     private func cacheEntryKey(username: String, password: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array("\(username)\u{0}\(password)".utf8), using: cacheKey)
-        return Array(mac).map { String($0, radix: 16) }.joined()
+        return Array(mac).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

@@ -65,8 +65,12 @@ extension StoreTransaction {
             return "c.owner_id IN (SELECT id FROM accounts WHERE username = \(bind: name) OR email = \(bind: name) OR id = \(bind: id))"
         case .changeNumber(let number):
             return "c.number = \(bind: number)"
+        case .changeKey(let key) where ChangeKey(key) != nil:
+            return "c.change_key = \(bind: key)"  // a whole key: use the index
         case .changeKey(let prefix):
             return "substr(c.change_key, 1, \(literal: prefix.count)) = \(bind: prefix)"
+        case .commit(let sha) where CommitID(sha) != nil:
+            return "c.number IN (SELECT change_number FROM patch_sets WHERE commit_id = \(bind: sha))"
         case .commit(let prefix):
             return "c.number IN (SELECT change_number FROM patch_sets WHERE substr(commit_id, 1, \(literal: prefix.count)) = \(bind: prefix))"
         case .workInProgress:

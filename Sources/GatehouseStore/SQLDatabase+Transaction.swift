@@ -1,0 +1,23 @@
+package import SQLKit
+
+extension SQLDatabase {
+    /// Runs `body` between `begin` and COMMIT, rolling back when it throws, on a connection the caller holds
+    /// for the whole transaction. Both backends share this; they differ only in `begin` and in how their
+    /// driver reports a unique violation, which `uniqueViolation` recognises and turns into a conflict.
+    package func transaction<T: Sendable>(
+        begin: String,
+        uniqueViolation: (any Error) -> String?,
+        _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(self)
+            try await raw("COMMIT").run()
+            return result
+        } catch {
+            try? await raw("ROLLBACK").run()
+            if let what = uniqueViolation(error) { throw StoreError.conflict(what) }
+            throw error
+        }
+    }
+}
