@@ -17,6 +17,8 @@ package final class TestServer: Sendable {
     package let port: Int
     package static let adminPassword = "admin-secret"
     private let task: Task<Void, any Error>
+    /// A client of its own, shut down before the server so no kept-alive connection delays the shutdown.
+    private let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
     private init(directory: TestDirectory, database: TestDatabase?, server: GatehouseServer, port: Int, task: Task<Void, any Error>) {
         self.directory = directory
@@ -58,6 +60,7 @@ package final class TestServer: Sendable {
 
     /// Stops the server and removes its data.
     package func stop() async {
+        try? await client.shutdown()
         task.cancel()
         _ = try? await task.value
         try? await server.close()
@@ -81,7 +84,7 @@ package final class TestServer: Sendable {
         }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let response = try await client.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 64 << 20)
         return (Int(response.status.code), String(buffer: body), response.headers)
     }

@@ -67,9 +67,25 @@ struct GitRoutes {
         }
         let spool = try ReceivePackSpool(maxPackBytes: settings.maxPackBytes)
         defer { spool.remove() }
+        // A malformed request is still read to its end (within bounds) before the 400, so the client sees
+        // the answer instead of a connection reset mid-upload.
+        var failure: (any Error)?
+        var drained = 0
         for try await chunk in api.request.body {
-            try spool.append(Array(chunk.readableBytesView))
+            guard failure == nil else {
+                drained += chunk.readableBytes
+                if drained > Self.maxRequestHeaderBytes { break }
+                continue
+            }
+            do {
+                try spool.append(Array(chunk.readableBytesView))
+            } catch GitError.packTooLarge(let limit) {
+                throw GitError.packTooLarge(limit: limit)
+            } catch {
+                failure = error
+            }
         }
+        if let failure { throw failure }
         guard let request = try spool.finish() else { throw HTTPFailure.badRequest("git protocol error: truncated push request") }
         var report: ReceivePackReport
         if spool.exceededLimit {

@@ -5,7 +5,8 @@ import GatehouseGit
 /// file, counting bytes so an oversized pack is noticed without being stored.
 ///
 /// After the limit is passed the rest of the body is read and dropped, so the pusher still gets a proper
-/// report saying why instead of a reset connection; past twice the limit the request is cut off (413).
+/// report saying why instead of a reset connection; past the limit plus as much again (at least 64 MiB) the
+/// request is cut off with a 413.
 final class ReceivePackSpool {
     let path: String
     private let maxPackBytes: Int
@@ -51,7 +52,7 @@ final class ReceivePackSpool {
     private func writePack(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }
         packBytes += bytes.count
-        if packBytes > 2 * maxPackBytes { throw GitError.packTooLarge(limit: maxPackBytes) }
+        if packBytes > maxPackBytes + max(maxPackBytes, 64 << 20) { throw GitError.packTooLarge(limit: maxPackBytes) }
         if packBytes > maxPackBytes {
             exceededLimit = true
             try? file?.close()
