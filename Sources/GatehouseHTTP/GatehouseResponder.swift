@@ -30,6 +30,13 @@ package struct GatehouseResponder: HTTPResponder {
     }
 
     package func respond(to request: Request, context requestContext: BasicRequestContext) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = await respondOrFail(request)
+        context.logger.debug("\(request.method) \(request.uri.path) \(response.status.code) \(ContinuousClock.now - start)")
+        return response
+    }
+
+    private func respondOrFail(_ request: Request) async -> Response {
         do {
             return try await route(request)
         } catch {

@@ -41,9 +41,10 @@ package struct TestDatabase: Sendable {
         }
     }
 
-    /// A fresh database on the test cluster, for a test or for a server process under test.
-    package static func createPostgresDatabase() async throws -> (url: String, name: String) {
-        guard let adminURL = TestBackend.postgresAdminURL, var components = URLComponents(string: adminURL) else {
+    /// A fresh database on the test cluster (or the cluster at `adminURL`), for a test, a server process under
+    /// test, or a benchmark.
+    package static func createPostgresDatabase(adminURL: String? = TestBackend.postgresAdminURL) async throws -> (url: String, name: String) {
+        guard let adminURL, var components = URLComponents(string: adminURL) else {
             throw TestSetupError("GATEHOUSE_TEST_POSTGRES_URL is not set; run the tests with the README's test command")
         }
         let name = "gatehouse_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
@@ -54,9 +55,9 @@ package struct TestDatabase: Sendable {
         return (components.string ?? adminURL, name)
     }
 
-    package func remove() async {
+    package func remove(adminURL: String? = TestBackend.postgresAdminURL) async {
         try? await storeHandle?.close()
-        guard let postgresName, let adminURL = TestBackend.postgresAdminURL,
+        guard let postgresName, let adminURL,
             let admin = try? await PostgresConnector.connect(url: adminURL, logger: Self.quietLogger)
         else { return }
         try? await admin.autocommit { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: postgresName) WITH (FORCE)").run() }

@@ -22,7 +22,7 @@ struct PushBench: AsyncParsableCommand {
     @Option(help: "Requests to time for each route.")
     var requests = 2000
 
-    @Option(help: "postgres://… to measure on PostgreSQL instead of SQLite.")
+    @Option(help: "postgres://user@host:port/db of a PostgreSQL cluster to measure on instead of SQLite; a scratch database is created there and dropped afterwards.")
     var database: String?
 
     func run() async throws {
@@ -32,7 +32,9 @@ struct PushBench: AsyncParsableCommand {
         configuration.dataDirectory = directory.file("data")
         configuration.port = freePort()
         configuration.adminPassword = "bench-password"
-        configuration.databaseURL = database
+        var scratch: (url: String, name: String)?
+        if let database { scratch = try await TestDatabase.createPostgresDatabase(adminURL: database) }
+        configuration.databaseURL = scratch?.url
         configuration.seedDemo = true
         var logger = Logger(label: "bench")
         logger.logLevel = .error
@@ -97,6 +99,9 @@ struct PushBench: AsyncParsableCommand {
         serving.cancel()
         _ = try? await serving.value
         try await server.close()
+        if let scratch, let database {
+            await TestDatabase.placeholder(backend: .postgres, url: scratch.url, name: scratch.name).remove(adminURL: database)
+        }
     }
 
     private func waitUntilServing(_ base: String) async throws {
