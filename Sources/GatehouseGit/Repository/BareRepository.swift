@@ -36,25 +36,6 @@ package struct BareRepository: Sendable {
         return output.succeeded ? CommitID(output.text) : nil
     }
 
-    /// Resolves several names (refs or SHAs) to commits with one `git cat-file --batch-check` process: a push
-    /// needs its branch tip and its new commit, and every process counts on the push path.
-    ///
-    /// - Returns: one entry per name, nil where the name does not exist or is not a commit.
-    package func resolveCommits(_ names: [String], environment: [String: String] = [:]) async throws -> [CommitID?] {
-        guard !names.isEmpty else { return [] }
-        precondition(names.allSatisfy { !$0.contains("\n") && !$0.hasPrefix("-") })
-        let output = try await git.checked(
-            ["cat-file", "--batch-check=%(objectname) %(objecttype)"], in: path, environment: environment,
-            input: Array(names.map { $0 + "^{commit}\n" }.joined().utf8)
-        )
-        let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count == names.count else { throw GitError.unexpectedOutput("cat-file answered \(lines.count) of \(names.count) names") }
-        return lines.map { line in
-            let parts = line.split(separator: " ")
-            return parts.count == 2 && parts[1] == "commit" ? CommitID(String(parts[0])) : nil
-        }
-    }
-
     /// Refs under the given prefixes (`refs/heads/`), sorted by name.
     package func refs(under prefixes: [String]) async throws -> [(name: String, commit: CommitID)] {
         let output = try await git.checked(["for-each-ref", "--format=%(objectname) %(refname)"] + prefixes, in: path)

@@ -41,6 +41,8 @@ package struct ReceiveCommits: Sendable {
             return report
         }
         defer { quarantine.discard() }
+        // The refs a push is judged against are read while the pack is indexed: neither needs the other.
+        async let currentRefs = repository.refs(under: ["refs/heads/", "refs/tags/"])
         if let packFile {
             do {
                 try await quarantine.indexPack(from: packFile, maxInputSize: maxPackBytes)
@@ -51,13 +53,21 @@ package struct ReceiveCommits: Sendable {
                 return report
             }
         }
+        let refs: [String: CommitID]
+        do {
+            refs = Dictionary(try await currentRefs.map { ($0.name, $0.commit) }, uniquingKeysWith: { first, _ in first })
+        } catch {
+            context.logger.error("cannot read refs of \(repository.path): \(error)")
+            report.results = request.commands.map { ($0.refName, .rejected("internal server error")) }
+            return report
+        }
         var migrated = false
         var created: [UploadedChange] = []
         var updated: [UploadedChange] = []
         for command in request.commands {
             guard command.refName.hasPrefix("refs/for/") else {
-                let exists = (try? await repository.resolve(command.refName)) != nil
-                report.results.append((command.refName, .rejected(Self.refusal(for: command.refName, exists: exists, headBranch: project.headBranch))))
+                let refusal = Self.refusal(for: command.refName, exists: refs[command.refName] != nil, headBranch: project.headBranch)
+                report.results.append((command.refName, .rejected(refusal)))
                 continue
             }
             do {
@@ -71,7 +81,10 @@ package struct ReceiveCommits: Sendable {
                     throw UploadRejection(error.message)
                 }
                 guard !command.isDelete else { throw UploadRejection("cannot delete a refs/for/ ref") }
-                let uploads = try await validate(command: command, target: target, repository: repository, quarantine: quarantine, report: &report)
+                let uploads = try await validate(
+                    command: command, target: target, tip: refs[target.branch.refName], repository: repository, quarantine: quarantine,
+                    report: &report
+                )
                 if !migrated {
                     try quarantine.migrate()
                     migrated = true
