@@ -24,6 +24,10 @@ public struct ChangeInfo: Codable, Equatable, Sendable {
     public var labels: [String: LabelInfo]?
     public var permittedLabels: [String: [String]]?
     public var reviewers: [String: [AccountInfo]]?
+    public var submitRequirements: [SubmitRequirementResultInfo]?
+    public var submittable: Bool?
+    public var totalCommentCount: Int?
+    public var unresolvedCommentCount: Int?
     public var moreChanges: Bool?
 
     public init(
@@ -59,12 +63,10 @@ public struct ChangeInfo: Codable, Equatable, Sendable {
         case revisions, messages, labels
         case permittedLabels = "permitted_labels"
         case reviewers
+        case submitRequirements = "submit_requirements"
+        case submittable
+        case totalCommentCount = "total_comment_count"
+        case unresolvedCommentCount = "unresolved_comment_count"
         case moreChanges = "_more_changes"
     }
-}
-
-/// Gerrit's LabelInfo; filled in by the approvals work.
-public struct LabelInfo: Codable, Equatable, Sendable {
-    public var values: [String: String]?
-    public init(values: [String: String]? = nil) { self.values = values }
 }

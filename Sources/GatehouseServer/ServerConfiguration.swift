@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything `gatehouse serve` can be told, with the defaults a first run on a laptop wants.
 package struct ServerConfiguration: Sendable {
     /// Holds `gatehouse.sqlite`, `git/<project>.git` and `admin-password`.
@@ -22,6 +24,13 @@ package struct ServerConfiguration: Sendable {
         return "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)"
     }
 
-    package var sqlitePath: String { "\(dataDirectory)/gatehouse.sqlite" }
-    package var repositoryRoot: String { "\(dataDirectory)/git" }
+    /// The data directory as an absolute path: git runs inside each repository, where a relative path such as
+    /// the default `./gatehouse-data` would point somewhere else.
+    package var absoluteDataDirectory: String {
+        URL(fileURLWithPath: dataDirectory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+    }
+
+    package var sqlitePath: String { "\(absoluteDataDirectory)/gatehouse.sqlite" }
+    package var repositoryRoot: String { "\(absoluteDataDirectory)/git" }
 }

@@ -43,6 +43,9 @@ package struct Store: Sendable {
     package func close() async throws {
         try await connector.close()
     }
+
+    /// The schema version this Gatehouse migrates to.
+    package static var schemaVersion: Int { Migrations.all.count }
 }
 
 /// One snapshot or transaction; the typed queries live in extensions, one file per entity.

@@ -22,7 +22,11 @@ package final class ServerProcess: @unchecked Sendable {
     }
 
     /// Starts `gatehouse serve` and waits until it listens.
-    package init(dataDirectory: String, port: Int, databaseURL: String? = nil, extraArguments: [String] = []) async throws {
+    ///
+    /// - Parameter workingDirectory: where the process runs, so a relative `dataDirectory` is taken from there.
+    package init(
+        dataDirectory: String, port: Int, databaseURL: String? = nil, extraArguments: [String] = [], workingDirectory: String? = nil
+    ) async throws {
         self.port = port
         self.dataDirectory = dataDirectory
         process = Process()
@@ -32,7 +36,8 @@ package final class ServerProcess: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["GATEHOUSE_ADMIN_PASSWORD"] = TestServer.adminPassword
         process.environment = environment
-        let logPath = "\(dataDirectory).log"
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
+        let logPath = workingDirectory.map { "\($0)/server.log" } ?? "\(dataDirectory).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()

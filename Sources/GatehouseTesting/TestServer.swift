@@ -17,16 +17,20 @@ package final class TestServer: Sendable {
     package let port: Int
     package static let adminPassword = "admin-secret"
     private let task: Task<Void, any Error>
+    private let group: ServiceGroup
     /// A client of its own, shut down before the server so no kept-alive connection delays the shutdown.
     private let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
-    private init(directory: TestDirectory, database: TestDatabase?, server: GatehouseServer, port: Int, task: Task<Void, any Error>) {
+    private init(
+        directory: TestDirectory, database: TestDatabase?, server: GatehouseServer, port: Int, task: Task<Void, any Error>, group: ServiceGroup
+    ) {
         self.directory = directory
         self.database = database
         self.server = server
         self.port = port
         self.baseURL = "http://127.0.0.1:\(port)"
         self.task = task
+        self.group = group
     }
 
     /// Starts a server and waits until it listens.
@@ -52,16 +56,18 @@ package final class TestServer: Sendable {
         let server = try await GatehouseServer.prepare(configuration, logger: logger)
         let (started, continuation) = AsyncStream<Int>.makeStream()
         let app = server.application { port in continuation.yield(port) }
-        let task = Task { try await app.run() }
+        // A service group of its own, so stopping is a graceful shutdown rather than a cancellation.
+        let group = ServiceGroup(services: [app], logger: logger)
+        let task = Task { try await group.run() }
         var iterator = started.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestSetupError("server did not start") }
-        return TestServer(directory: directory, database: database, server: server, port: port, task: task)
+        return TestServer(directory: directory, database: database, server: server, port: port, task: task, group: group)
     }
 
     /// Stops the server and removes its data.
     package func stop() async {
         try? await client.shutdown()
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = try? await task.value
         try? await server.close()
         await database?.remove()

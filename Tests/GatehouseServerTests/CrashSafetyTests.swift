@@ -67,6 +67,21 @@ import Testing
         if let database { await TestDatabase.placeholder(backend: .postgres, url: database.url, name: database.name).remove() }
     }
 
+    @Test("the default, relative data directory works: serve from a folder, push for review, restart")
+    func relativeDataDirectory() async throws {
+        let directory = try TestDirectory("relative")
+        defer { directory.remove() }
+        let port = freePort()
+        let server = try await ServerProcess(dataDirectory: "./gatehouse-data", port: port, extraArguments: ["--demo"], workingDirectory: directory.path)
+        let work = try await GitWorkTree.clone(server.baseURL + "/demo", in: directory)
+        try await work.commit(GitWorkTree.message("From a relative data directory"))
+        let push = try await work.push("http://admin:\(TestServer.adminPassword)@127.0.0.1:\(port)/demo", "HEAD:refs/for/main")
+        #expect(push.succeeded, "\(push.all)")
+        #expect(push.all.contains("New Changes:"))
+        #expect(FileManager.default.fileExists(atPath: directory.file("gatehouse-data/git/demo.git/HEAD")))
+        #expect(server.terminate() == 0)
+    }
+
     @Test("the first start creates the admin with a generated password in a 0600 file; a restart keeps it")
     func firstStart() async throws {
         let directory = try TestDirectory("first")

@@ -37,7 +37,8 @@ import Testing
             let versions = try await store.read { tx in
                 try await tx.sql.raw("SELECT COUNT(*) AS n FROM schema_migrations").first()?.decode(column: "n", as: Int.self)
             }
-            #expect(versions == 1)
+            #expect(versions == Store.schemaVersion)
+            #expect(Store.schemaVersion >= 2)
         }
     }
 

@@ -24,13 +24,14 @@ package struct Group: Hashable, Sendable {
     /// The group whose members are a project's core reviewers.
     package static func coreGroupName(of project: ProjectName) -> String { "\(project.rawValue)-core" }
 
-    /// Group names appear in URLs (`/groups/{name}`) and in sentences, so control characters and slashes are out.
+    /// Group names appear in URLs (`/groups/{name}`, a `/` encoded as `%2F`, as `{project}-core` of a nested
+    /// project needs) and in sentences, so control characters are out.
     package static func validateName(_ name: String) throws(ValidationError) {
         guard !name.isEmpty, name.utf8.count <= 255, name.trimmingSpaces == name else {
             throw ValidationError("group name must be 1 to 255 characters without leading or trailing spaces")
         }
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "/" }) else {
-            throw ValidationError("group name must not contain control characters or '/'")
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError("group name must not contain control characters")
         }
     }
 }

@@ -26,7 +26,10 @@ struct ChangeInfoFormatter {
         accountIDs.formUnion(patchSets.values.joined().map(\.uploaderID))
         accountIDs.formUnion(messages.values.joined().compactMap(\.authorID))
         accountIDs.formUnion(reviewers.values.joined().map(\.accountID))
+        let approvals = try await labelData(changes, in: tx)
+        accountIDs.formUnion(approvals.votes.values.joined().map(\.accountID))
         let accounts = try await tx.accounts(ids: accountIDs)
+        let commentCounts = try await tx.unresolvedCommentCounts(of: numbers)
         let commits = try await loadCommits(changes: changes, patchSets: patchSets)
         let showEmail = !user.isAnonymous
 
@@ -45,9 +48,30 @@ struct ChangeInfoFormatter {
             )
             info.workInProgress = change.isWorkInProgress ? true : nil
             info.currentRevisionNumber = change.currentPatchSet
-            if options.contains(.labels) || options.contains(.detailedLabels) { info.labels = [:] }
+            info.totalCommentCount = commentCounts[change.number]?.total ?? 0
+            info.unresolvedCommentCount = commentCounts[change.number]?.unresolved ?? 0
+            let votes = approvals.votes[change.number] ?? []
+            let labels = approvals.labels[change.project] ?? []
+            if options.contains(.labels) || options.contains(.detailedLabels) {
+                info.labels = labelInfos(labels, votes: votes, reviewers: reviewers[change.number] ?? [], change: change, account: account)
+            }
+            if let results = approvals.requirements[change.number] {
+                info.submitRequirements = results.map { result in
+                    SubmitRequirementResultInfo(
+                        name: result.name, description: result.explanation,
+                        status: result.status == .blocked ? "UNSATISFIED" : result.status.rawValue,
+                        expression: Self.expression(for: result.name), fulfilled: result.status == .satisfied || result.status == .notApplicable
+                    )
+                }
+                if options.contains(.submittable) {
+                    info.submittable = SubmitRequirements.isSubmittable(status: change.status, results: results)
+                }
+            }
             if options.contains(.detailedLabels) {
-                info.permittedLabels = [:]
+                let voter = Voter(accountID: user.account?.id, groups: user.groups, isChangeOwner: user.account?.id == change.ownerID)
+                info.permittedLabels = change.status.isOpen
+                    ? Dictionary(labels.map { ($0.name, $0.permittedValues(for: voter)) }.filter { !$0.1.isEmpty }, uniquingKeysWith: { $1 })
+                    : [:]
                 let list = reviewers[change.number] ?? []
                 var map: [String: [AccountInfo]] = [:]
                 for reviewer in list { map[reviewer.state.rawValue, default: []].append(account(reviewer.accountID)) }
@@ -68,7 +92,7 @@ struct ChangeInfoFormatter {
                     let isCurrent = patchSet.id.patchSet == change.currentPatchSet
                     let withCommit = options.contains(.allCommits) || (isCurrent && options.contains(.currentCommit))
                     revisions[patchSet.commit.hex] = RevisionInfo(
-                        kind: "REWORK", number: patchSet.id.patchSet, created: patchSet.createdAt.gerritFormat,
+                        kind: patchSet.kind.rawValue, number: patchSet.id.patchSet, created: patchSet.createdAt.gerritFormat,
                         uploader: account(patchSet.uploaderID), ref: patchSet.id.refName,
                         fetch: fetchInfo(project: project, ref: patchSet.id.refName),
                         commit: withCommit ? commits[patchSet.commit].map { commitInfo($0, parentSubjects: commits) } : nil
@@ -78,6 +102,67 @@ struct ChangeInfoFormatter {
                 info.revisions = revisions
             }
             return info
+        }
+    }
+
+    /// Labels, current votes and submit requirements, for the changes whose options ask for them.
+    private func labelData(
+        _ changes: [(Change, Project)], in tx: StoreTransaction
+    ) async throws -> (labels: [ProjectName: [LabelDefinition]], votes: [Change.Number: [Vote]], requirements: [Change.Number: [SubmitRequirementResult]]) {
+        let wantsLabels = options.contains(.labels) || options.contains(.detailedLabels)
+        let wantsRequirements = options.contains(.submitRequirements) || options.contains(.submittable) || options.contains(.detailedLabels)
+        guard wantsLabels || wantsRequirements else { return ([:], [:], [:]) }
+        var labels: [ProjectName: [LabelDefinition]] = [:]
+        for project in Set(changes.map(\.0.project)) { labels[project] = try await tx.labels(of: project) }
+        let votes = try await tx.currentVotes(of: changes.map(\.0))
+        var requirements: [Change.Number: [SubmitRequirementResult]] = [:]
+        if wantsRequirements {
+            for (change, _) in changes { requirements[change.number] = try await SubmitChange.requirements(for: change, in: tx) }
+        }
+        return (labels, votes, requirements)
+    }
+
+    /// Gerrit's LabelInfo for each label: the deciding votes always; every vote and the value names in detail.
+    private func labelInfos(
+        _ labels: [LabelDefinition], votes: [Vote], reviewers: [Reviewer], change: Change, account: (Account.ID) -> AccountInfo
+    ) -> [String: LabelInfo] {
+        var result: [String: LabelInfo] = [:]
+        for label in labels {
+            var info = LabelInfo()
+            let cast = votes.filter { $0.label == label.name && $0.value != 0 }
+            if let vote = cast.first(where: { $0.value == label.max }) { info.approved = account(vote.accountID) }
+            if let vote = cast.first(where: { $0.value == label.min }) {
+                info.rejected = account(vote.accountID)
+                info.blocking = true
+            }
+            if info.approved == nil, let vote = cast.filter({ $0.value > 0 }).max(by: { $0.value < $1.value }) { info.recommended = account(vote.accountID) }
+            if info.rejected == nil, let vote = cast.filter({ $0.value < 0 }).min(by: { $0.value < $1.value }) { info.disliked = account(vote.accountID) }
+            info.defaultValue = label.defaultValue
+            if options.contains(.detailedLabels) {
+                var all: [ApprovalInfo] = []
+                let voters = Set(cast.map(\.accountID))
+                for vote in cast {
+                    all.append(ApprovalInfo(account: account(vote.accountID), value: vote.value, date: vote.date.gerritFormat, tag: vote.tag, permittedVotingRange: nil))
+                }
+                for reviewer in reviewers where reviewer.state == .reviewer && !voters.contains(reviewer.accountID) {
+                    all.append(ApprovalInfo(account: account(reviewer.accountID), value: 0, date: nil, tag: nil, permittedVotingRange: nil))
+                }
+                info.all = all
+                info.values = Dictionary(uniqueKeysWithValues: label.values.map { (LabelDefinition.formatValue($0.key), $0.value) })
+            }
+            result[label.name] = info
+        }
+        return result
+    }
+
+    /// The submittability expression Gerrit would show for each of our requirements.
+    static func expression(for requirement: String) -> String {
+        switch requirement {
+        case "Code-Review": "label:Code-Review=MAX AND -label:Code-Review=MIN"
+        case "Verified": "label:Verified=MAX AND -label:Verified=MIN"
+        case "Workflow": "label:Workflow=MAX AND -label:Workflow=MIN"
+        case "No-Work-In-Progress": "-is:wip"
+        default: requirement
         }
     }
 

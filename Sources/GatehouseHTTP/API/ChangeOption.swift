@@ -42,5 +42,7 @@ enum ChangeOption: String, CaseIterable {
     }
 
     /// What `/detail` adds to the options the client named.
-    static let detailOptions: Set<ChangeOption> = [.labels, .detailedLabels, .detailedAccounts, .reviewerUpdates, .messages]
+    static let detailOptions: Set<ChangeOption> = [
+        .labels, .detailedLabels, .detailedAccounts, .reviewerUpdates, .messages, .submitRequirements, .submittable,
+    ]
 }

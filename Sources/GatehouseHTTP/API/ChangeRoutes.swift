@@ -4,7 +4,7 @@ import GatehouseReview
 import GatehouseStore
 import Hummingbird
 
-/// `/changes/…`: search and read changes. (Voting, comments and actions arrive with the approvals work.)
+/// `/changes/…`: search, read, review and act on changes.
 struct ChangeRoutes {
     let context: ReviewContext
 
@@ -13,25 +13,97 @@ struct ChangeRoutes {
 
     func handle(_ api: inout APIRequest) async throws -> Response {
         let rest = Array(api.segments.dropFirst())
-        guard api.method == .get else { throw rest.count <= 2 ? HTTPFailure.methodNotAllowed : HTTPFailure.notFound() }
-        var options = try ChangeOption.parse(api.query.all("o"))
-        switch rest.count {
-        case 0:
-            return try await query(api, options: options)
-        case 1, 2:
-            if rest.count == 2 {
-                guard rest[1] == "detail" else { throw HTTPFailure.notFound() }
-                options.formUnion(ChangeOption.detailOptions)
+        guard let id = rest.first else {
+            guard api.method == .get else { throw HTTPFailure.methodNotAllowed }
+            return try await query(api, options: try ChangeOption.parse(api.query.all("o")))
+        }
+        let number = try await context.store.read { [user = api.user] tx in try await ChangeLookup.find(id, user: user, in: tx).0.number }
+        let tail = Array(rest.dropFirst())
+        if tail.first == "revisions", tail.count >= 2 {
+            return try await RevisionRoutes(context: context).handle(&api, change: number, revision: tail[1], rest: Array(tail.dropFirst(2)))
+        }
+        let actions = ChangeAttributes(context: context, user: api.user)
+        switch (api.method, tail) {
+        case (.get, []):
+            return try await info(number, api: api, extra: [])
+        case (.get, ["detail"]):
+            return try await info(number, api: api, extra: ChangeOption.detailOptions)
+        case (.post, ["abandon"]):
+            let input = try await api.request.decodeJSON(MessageInput.self)
+            _ = try await ChangeLifecycle.abandon(number, message: input.message, by: api.user, in: context)
+            return try await info(number, api: api, extra: [])
+        case (.post, ["restore"]):
+            let input = try await api.request.decodeJSON(MessageInput.self)
+            _ = try await ChangeLifecycle.restore(number, message: input.message, by: api.user, in: context)
+            return try await info(number, api: api, extra: [])
+        case (.post, ["submit"]):
+            try await SubmitChange.run(number, by: api.user, in: context)
+        case (.get, ["topic"]):
+            let change = try await load(number, api.user)
+            return try GerritResponse.json(change.topic ?? "")
+        case (.put, ["topic"]):
+            let input = try await api.request.decodeJSON(TopicInput.self)
+            let topic = try await actions.setTopic(number, to: input.topic)
+            return try topic.map { try GerritResponse.json($0) } ?? GerritResponse.noContent()
+        case (.delete, ["topic"]):
+            _ = try await actions.setTopic(number, to: nil)
+            return GerritResponse.noContent()
+        case (.get, ["hashtags"]):
+            return try GerritResponse.json(try await load(number, api.user).hashtags)
+        case (.post, ["hashtags"]):
+            let input = try await api.request.decodeJSON(HashtagsInput.self)
+            return try GerritResponse.json(try await actions.editHashtags(number, add: input.add ?? [], remove: input.remove ?? []))
+        case (.post, ["wip"]), (.post, ["ready"]):
+            let input = try await api.request.decodeJSON(MessageInput.self)
+            try await actions.setWorkInProgress(number, tail == ["wip"], message: input.message)
+            return GerritResponse.noContent()
+        case (.get, ["reviewers"]):
+            return try await reviewers(number, api: api)
+        case (.post, ["reviewers"]):
+            let input = try await api.request.decodeJSON(ReviewerInput.self)
+            let state: Reviewer.State = input.state?.uppercased() == "CC" ? .cc : .reviewer
+            let account = try await actions.addReviewer(number, account: input.reviewer, state: state)
+            let info = AccountInfo(account, showEmail: true)
+            return try GerritResponse.json(AddReviewerResult(input: input.reviewer, reviewers: state == .reviewer ? [info] : nil, ccs: state == .cc ? [info] : nil))
+        case (.delete, _) where tail.count == 2 && tail[0] == "reviewers", (.post, _) where tail.count == 3 && tail[0] == "reviewers" && tail[2] == "delete":
+            try await actions.removeReviewer(number, account: tail[1])
+            return GerritResponse.noContent()
+        case (.get, ["comments"]):
+            return try await RevisionRoutes(context: context).comments(number, patchSet: nil, api: api)
+        case (.get, ["messages"]):
+            let info = try await context.store.read { [context, user = api.user] tx in
+                let access = try await ChangeAccess.load(number, user: user, in: tx)
+                return try await ChangeInfoFormatter(context: context, options: [.messages], user: user).format([(access.change, access.project)], in: tx)[0]
             }
-            let user = api.user
-            let info = try await context.store.read { [context, options] tx in
-                let found = try await ChangeLookup.find(rest[0], user: user, in: tx)
-                return try await ChangeInfoFormatter(context: context, options: options, user: user).format([found], in: tx)[0]
-            }
-            return try GerritResponse.json(info)
+            return try GerritResponse.json(info.messages ?? [])
+        case (_, []), (_, ["detail"]), (_, ["abandon"]), (_, ["restore"]), (_, ["submit"]), (_, ["topic"]), (_, ["hashtags"]), (_, ["reviewers"]):
+            throw HTTPFailure.methodNotAllowed
         default:
             throw HTTPFailure.notFound()
         }
+    }
+
+    private func load(_ number: Change.Number, _ user: CurrentUser) async throws -> Change {
+        try await context.store.read { tx in try await ChangeAccess.load(number, user: user, in: tx).change }
+    }
+
+    private func info(_ number: Change.Number, api: APIRequest, extra: Set<ChangeOption>) async throws -> Response {
+        let options = try ChangeOption.parse(api.query.all("o")).union(extra)
+        let info = try await context.store.read { [context, user = api.user] tx in
+            let access = try await ChangeAccess.load(number, user: user, in: tx)
+            return try await ChangeInfoFormatter(context: context, options: options, user: user).format([(access.change, access.project)], in: tx)[0]
+        }
+        return try GerritResponse.json(info)
+    }
+
+    private func reviewers(_ number: Change.Number, api: APIRequest) async throws -> Response {
+        let list = try await context.store.read { [user = api.user] tx in
+            _ = try await ChangeAccess.load(number, user: user, in: tx)
+            let reviewers = try await tx.reviewers(of: number)
+            let accounts = try await tx.accounts(ids: reviewers.map(\.accountID))
+            return reviewers.compactMap { accounts[$0.accountID].map { AccountInfo($0, showEmail: !user.isAnonymous) } }
+        }
+        return try GerritResponse.json(list)
     }
 
     /// `GET /changes/?q=…`. Several `q` parameters answer with a list of lists, one per query (gertty batches).
@@ -59,4 +131,11 @@ struct ChangeRoutes {
         }
         return queries.count == 1 ? try GerritResponse.json(results[0]) : try GerritResponse.json(results)
     }
+}
+
+/// Gerrit's AddReviewerResult.
+struct AddReviewerResult: Encodable {
+    let input: String
+    let reviewers: [AccountInfo]?
+    let ccs: [AccountInfo]?
 }

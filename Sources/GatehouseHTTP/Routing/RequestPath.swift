@@ -1,7 +1,8 @@
 import GatehouseCore
 
 /// A request path split into segments *before* percent-decoding, as Gerrit clients need: `test%2Fproject~1`
-/// is one segment, and `files/a%2Fb.c/diff` addresses the file `a/b.c`.
+/// is one segment, and `files/a%2Fb.c/diff` addresses the file `a/b.c`. A `+` decodes to a space, as in
+/// Gerrit (python-gerrit-api encodes file names with `quote_plus`); a real plus arrives as `%2B`.
 struct RequestPath: Equatable {
     /// Decoded segments, without the leading empty one. A trailing slash leaves no empty segment: Gerrit
     /// clients use `/changes/1/` and `/changes/1` interchangeably.
@@ -16,7 +17,7 @@ struct RequestPath: Equatable {
         if hadTrailingSlash { parts.removeLast() }
         var decoded: [String] = []
         for part in parts {
-            guard let segment = PercentEncoding.decode(part, plusAsSpace: false) else { return nil }
+            guard let segment = PercentEncoding.decode(part, plusAsSpace: true) else { return nil }
             decoded.append(segment)
         }
         segments = decoded

@@ -27,7 +27,9 @@ extension ReceiveCommits {
         let project = project
         let pusher = pusher
         let options = target.options
+        let kinds = try await patchSetKinds(of: uploads, branch: target.branch, repository: repository)
         return try await context.store.write { tx in
+            let labels = try await tx.labels(of: project.name)
             let reviewers = try await Self.resolve(options.reviewers, state: .reviewer, in: tx)
                 + Self.resolve(options.ccs, state: .cc, in: tx)
             var refUpdates: [RefUpdate] = []
@@ -35,8 +37,18 @@ extension ReceiveCommits {
             for upload in uploads {
                 var change: Change
                 let patchSetNumber: Int
+                var copiedVotes: [Vote] = []
+                var kind = PatchSetKind.rework
                 if var existing = try await tx.change(project: project.name, branch: target.branch, key: upload.key) {
                     guard existing.status.isOpen else { throw UploadRejection("change \(existing.number) closed") }
+                    // The kind was worked out against the patch set that was current before the transaction;
+                    // if another push got in between, start over.
+                    guard let known = kinds[upload.key], known.patchSet == existing.currentPatchSet else {
+                        throw StoreError.conflict("patch set \(existing.number),\(existing.currentPatchSet) appeared concurrently")
+                    }
+                    kind = known.kind
+                    let previousVotes = try await tx.votes(change: existing.number, patchSet: existing.currentPatchSet)
+                    copiedVotes = VoteCopy.carriedOver(previousVotes, to: existing.currentPatchSet + 1, kind: kind, labels: labels)
                     patchSetNumber = existing.currentPatchSet + 1
                     existing.currentPatchSet = patchSetNumber
                     existing.subject = upload.subject
@@ -56,10 +68,17 @@ extension ReceiveCommits {
                 if patchSetNumber == 1 { try await tx.insertChange(change) } else { try await tx.updateChange(change) }
                 let patchSet = PatchSet(
                     id: PatchSetID(change: change.number, patchSet: patchSetNumber), commit: upload.commit.id,
-                    parents: upload.commit.parents, uploaderID: pusher.id, createdAt: now
+                    parents: upload.commit.parents, uploaderID: pusher.id, createdAt: now, kind: kind
                 )
                 try await tx.insertPatchSet(patchSet)
-                var text = "Uploaded patch set \(patchSetNumber)."
+                for vote in copiedVotes { try await tx.setVote(vote, change: change.number) }
+                var text = "Uploaded patch set \(patchSetNumber)\(Self.describe(kind, previous: patchSetNumber - 1))."
+                if !copiedVotes.isEmpty {
+                    let names = try await tx.accounts(ids: copiedVotes.map(\.accountID))
+                    text += "\n\nCopied votes: " + copiedVotes.map {
+                        "\($0.label)\(LabelDefinition.formatValue($0.value)) (\(names[$0.accountID]?.username ?? "account \($0.accountID)"))"
+                    }.joined(separator: ", ")
+                }
                 if let message = options.message { text += "\n\n\(message)" }
                 try await tx.insertMessage(ChangeMessage(
                     id: UUID().uuidString.lowercased(), change: change.number, authorID: pusher.id, patchSet: patchSetNumber,
@@ -75,6 +94,35 @@ extension ReceiveCommits {
             }
             try await repository.update(refUpdates, message: "push by \(pusher.username)")
             return results
+        }
+    }
+
+    /// How each upload that revises an open change differs from that change's current patch set, worked out
+    /// with git before the write transaction so git never runs while the database is locked.
+    private func patchSetKinds(
+        of uploads: [ValidUpload], branch: BranchName, repository: BareRepository
+    ) async throws -> [ChangeKey: (patchSet: Int, kind: PatchSetKind)] {
+        var result: [ChangeKey: (patchSet: Int, kind: PatchSetKind)] = [:]
+        for upload in uploads {
+            let current = try await context.store.read { [project] tx -> (Int, CommitID)? in
+                guard let change = try await tx.change(project: project.name, branch: branch, key: upload.key), change.status.isOpen,
+                    let patchSet = try await tx.patchSets(of: change.number).last
+                else { return nil }
+                return (patchSet.id.patchSet, patchSet.commit)
+            }
+            guard let (number, commit) = current, let previous = try await repository.commits([commit]).first else { continue }
+            result[upload.key] = (number, try await repository.patchSetKind(previous: previous, current: upload.commit))
+        }
+        return result
+    }
+
+    /// The clause Gerrit adds to "Uploaded patch set N" for patch sets that changed nothing of substance.
+    static func describe(_ kind: PatchSetKind, previous: Int) -> String {
+        switch kind {
+        case .trivialRebase: ": Patch Set \(previous) was rebased"
+        case .noCodeChange: ": Commit message was updated"
+        case .noChange: ": New patch set was added with same tree, parent, and commit message as Patch Set \(previous)"
+        case .rework, .mergeFirstParentUpdate: ""
         }
     }
 

@@ -70,10 +70,10 @@ extension StoreTransaction {
 
     package func insertPatchSet(_ patchSet: PatchSet) async throws {
         try await sql.raw("""
-            INSERT INTO patch_sets (change_number, number, commit_id, parents, uploader_id, created_at)
+            INSERT INTO patch_sets (change_number, number, commit_id, parents, uploader_id, created_at, kind)
             VALUES (\(bind: patchSet.id.change), \(bind: patchSet.id.patchSet), \(bind: patchSet.commit.hex),
                     \(bind: patchSet.parents.map(\.hex).joined(separator: " ")), \(bind: patchSet.uploaderID),
-                    \(bind: patchSet.createdAt.nanosecondsSinceEpoch))
+                    \(bind: patchSet.createdAt.nanosecondsSinceEpoch), \(bind: patchSet.kind.rawValue))
             """).run()
     }
 
@@ -85,7 +85,7 @@ extension StoreTransaction {
     package func patchSets(ofChanges numbers: [Change.Number]) async throws -> [Change.Number: [PatchSet]] {
         guard !numbers.isEmpty else { return [:] }
         let rows = try await sql.raw("""
-            SELECT change_number, number, commit_id, parents, uploader_id, created_at FROM patch_sets
+            SELECT change_number, number, commit_id, parents, uploader_id, created_at, kind FROM patch_sets
             WHERE change_number IN (\(binds: numbers)) ORDER BY change_number, number
             """).all()
         var result: [Change.Number: [PatchSet]] = [:]
@@ -194,7 +194,14 @@ extension StoreTransaction {
             commit: commit,
             parents: parents,
             uploaderID: try row.decode(column: "uploader_id", as: Int.self),
-            createdAt: Timestamp(nanosecondsSinceEpoch: try row.decode(column: "created_at", as: Int64.self))
+            createdAt: Timestamp(nanosecondsSinceEpoch: try row.decode(column: "created_at", as: Int64.self)),
+            kind: PatchSetKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .rework
         )
+    }
+}
+
+extension StoreTransaction {
+    package func removeReviewer(_ account: Account.ID, from change: Change.Number) async throws {
+        try await sql.raw("DELETE FROM change_reviewers WHERE change_number = \(bind: change) AND account_id = \(bind: account)").run()
     }
 }
