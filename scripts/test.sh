@@ -9,6 +9,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 command -v git >/dev/null || missing+=(git)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v gzip >/dev/null || missing+=(gzip)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -39,6 +40,14 @@ as_pg "$PGBIN/pg_ctl" -D "$PGBASE/data" -l "$PGBASE/server.log" -w -t 30 -o \
   start >/dev/null
 export GATEHOUSE_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT for the tests"
+
+# The interoperability tests drive real Gerrit clients from PyPI.
+VENV=.build/interop-venv
+if [ ! -x "$VENV/bin/git-review" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check git-review==2.5.0 pygerrit2==2.0.15 python-gerrit-api==3.1.0
+fi
+export GATEHOUSE_TEST_VENV="$PWD/$VENV"
 
 swift build --build-tests
 swift test --skip-build "$@"

@@ -217,6 +217,7 @@ import Testing
         #expect(diff.content == [.edit(a: [], b: ["x"])])
         #expect(newline.header.first == #"diff --git "a/line\nbreak.txt" "b/line\nbreak.txt""#)
         #expect(newline.content == [.edit(a: [], b: ["y"])])
+        #expect(try await fixture.repository.fileDiff(from: nil, to: root, path: "absent", context: nil) == nil)
     }
 
     @Test("text larger than the limit is reported as binary instead of being buffered")
