@@ -18,8 +18,6 @@ package final class TestServer: Sendable {
     package static let adminPassword = "admin-secret"
     private let task: Task<Void, any Error>
     private let group: ServiceGroup
-    /// A client of its own, shut down before the server so no kept-alive connection delays the shutdown.
-    private let client = HTTPClient(eventLoopGroupProvider: .singleton)
 
     private init(
         directory: TestDirectory, database: TestDatabase?, server: GatehouseServer, port: Int, task: Task<Void, any Error>, group: ServiceGroup
@@ -66,7 +64,6 @@ package final class TestServer: Sendable {
 
     /// Stops the server and removes its data.
     package func stop() async {
-        try? await client.shutdown()
         await group.triggerGracefulShutdown()
         _ = try? await task.value
         try? await server.close()
@@ -90,7 +87,9 @@ package final class TestServer: Sendable {
         }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try await client.execute(request, timeout: .seconds(60))
+        // No kept-alive connections: the server's graceful shutdown would wait for them.
+        request.headers.add(name: "Connection", value: "close")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 64 << 20)
         return (Int(response.status.code), String(buffer: body), response.headers)
     }

@@ -37,25 +37,25 @@ struct GitReviewTests {
             "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0", "GIT_CONFIG_GLOBAL": "\(home)/.gitconfig",
         ]
         let git = try #require(["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) })
-        func run(_ arguments: [String], in folder: String) throws -> String {
-            let (status, output) = try InteropEnvironment.run(git, arguments, in: folder, environment: environment)
+        func run(_ arguments: [String], in folder: String) async throws -> String {
+            let (status, output) = try await InteropEnvironment.run(git, arguments, in: folder, environment: environment)
             #expect(status == 0, "git \(arguments.joined(separator: " ")) failed:\n\(output)")
             return output
         }
-        _ = try run(["clone", "--quiet", "\(server.baseURL)/demo", "demo"], in: directory.path)
+        _ = try await run(["clone", "--quiet", "\(server.baseURL)/demo", "demo"], in: directory.path)
         let work = directory.file("demo")
-        try run(["config", "gitreview.branch", "main"], in: work)
+        try await run(["config", "gitreview.branch", "main"], in: work)
 
         // -s: adds the gerrit remote (checked with a dry-run push) and installs the hook
-        _ = try run(["review", "-s"], in: work)
+        _ = try await run(["review", "-s"], in: work)
         #expect(FileManager.default.isExecutableFile(atPath: "\(work)/.git/hooks/commit-msg"))
-        #expect(try run(["remote", "get-url", "gerrit"], in: work).contains("127.0.0.1:\(server.port)/demo"))
+        #expect(try await run(["remote", "get-url", "gerrit"], in: work).contains("127.0.0.1:\(server.port)/demo"))
 
         // a change with topic and reviewer, pushed by git review
         try "git-review was here\n".write(toFile: "\(work)/gr.txt", atomically: true, encoding: .utf8)
-        _ = try run(["add", "gr.txt"], in: work)
-        _ = try run(["commit", "--quiet", "-m", "Add gr.txt"], in: work)
-        let pushed = try run(["review", "-t", "gr-topic", "--reviewers", "bob", "main"], in: work)
+        _ = try await run(["add", "gr.txt"], in: work)
+        _ = try await run(["commit", "--quiet", "-m", "Add gr.txt"], in: work)
+        let pushed = try await run(["review", "-t", "gr-topic", "--reviewers", "bob"], in: work)
         #expect(pushed.contains("/c/demo/+/1"), "\(pushed)")
         let change = try #require(try TestServer.gerritJSON(try await server.request(.GET, "/a/changes/1/detail", user: alice).body) as? [String: Any])
         #expect(change["topic"] as? String == "gr-topic")
@@ -63,17 +63,17 @@ struct GitReviewTests {
 
         // a second patch set, then -l and -d
         try "git-review was here twice\n".write(toFile: "\(work)/gr.txt", atomically: true, encoding: .utf8)
-        _ = try run(["commit", "--quiet", "-a", "--amend", "--no-edit"], in: work)
-        _ = try run(["review", "main"], in: work)
-        let listing = try run(["review", "-l"], in: work)
+        _ = try await run(["commit", "--quiet", "-a", "--amend", "--no-edit"], in: work)
+        _ = try await run(["review"], in: work)
+        let listing = try await run(["review", "-l"], in: work)
         #expect(listing.contains("Add gr.txt"), "\(listing)")
-        _ = try run(["review", "-d", "1"], in: work)
+        _ = try await run(["review", "-d", "1"], in: work)
         let revisions = try #require(try TestServer.gerritJSON(try await server.request(.GET, "/changes/1?o=ALL_REVISIONS").body) as? [String: Any])
         let current = try #require(revisions["current_revision"] as? String)
-        #expect(try run(["rev-parse", "HEAD"], in: work).trimmingCharacters(in: .whitespacesAndNewlines) == current)
-        _ = try run(["review", "-d", "1,1"], in: work)
+        #expect(try await run(["rev-parse", "HEAD"], in: work).trimmingCharacters(in: .whitespacesAndNewlines) == current)
+        _ = try await run(["review", "-d", "1,1"], in: work)
         let first = (revisions["revisions"] as? [String: [String: Any]])?.first { $0.value["_number"] as? Int == 1 }?.key
-        #expect(try run(["rev-parse", "HEAD"], in: work).trimmingCharacters(in: .whitespacesAndNewlines) == first)
+        #expect(try await run(["rev-parse", "HEAD"], in: work).trimmingCharacters(in: .whitespacesAndNewlines) == first)
         await server.stop()
     }
 }

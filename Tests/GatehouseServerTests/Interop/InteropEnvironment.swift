@@ -17,7 +17,20 @@ enum InteropEnvironment {
     }
 
     /// Runs a program and returns its exit status and output.
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> (
+    ///
+    /// The wait happens on a thread of its own: the server under test shares this process's cooperative
+    /// threads, and blocking one of them while the client waits for the server would starve the server.
+    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) async throws -> (
+        status: Int32, output: String
+    ) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(executable, arguments, in: directory, environment: environment) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String], in directory: String?, environment: [String: String]) throws -> (
         status: Int32, output: String
     ) {
         let process = Process()
