@@ -20,7 +20,8 @@ public struct ClientConfiguration: Sendable {
         guard let url = environment["GATEHOUSE_URL"], !url.isEmpty else {
             throw ClientError.configuration("set GATEHOUSE_URL to the server's address, e.g. http://127.0.0.1:8080")
         }
-        var configuration = ClientConfiguration(baseURL: url, username: environment["GATEHOUSE_USER"], password: environment["GATEHOUSE_PASSWORD"])
+        let nonEmpty: (String) -> String? = { environment[$0].flatMap { $0.isEmpty ? nil : $0 } }
+        var configuration = ClientConfiguration(baseURL: url, username: nonEmpty("GATEHOUSE_USER"), password: nonEmpty("GATEHOUSE_PASSWORD"))
         if configuration.username == nil || configuration.password == nil,
             let host = URLComponents(string: url)?.host,
             let entry = Netrc.entry(for: host, path: netrcPath ?? "\(environment["HOME"] ?? NSHomeDirectory())/.netrc")
