@@ -133,7 +133,7 @@ import Testing
             }
             func numbers(_ text: String, viewer: Account.ID? = nil, limit: Int = 100, start: Int = 0) async throws -> ([Int], Bool) {
                 let query = try ChangeQuery.parse(text)
-                let page = try await store.read { try await $0.changes(matching: query, viewer: QueryViewer(accountID: viewer), limit: limit, start: start) }
+                let page = try await store.read { try await $0.changes(matching: query, viewer: QueryViewer(accountID: viewer, now: Timestamp(secondsSinceEpoch: 1_700_000_100)), limit: limit, start: start) }
                 return (page.changes.map(\.number), page.hasMore)
             }
             #expect(try await numbers("status:open").0 == [4, 2, 1])
@@ -150,6 +150,21 @@ import Testing
             #expect(try await numbers("project:app", limit: 2, start: 2) == ([2, 1], false))
             #expect(try await numbers("project:app limit:1") == ([4], true))
             await #expect(throws: ChangeQueryError.self) { try await numbers("owner:self") }
+            // votes, reviewers and age (changes were updated at 1_700_000_001…6; "now" is 1_700_000_100)
+            try await store.write { [now] tx in
+                try await tx.setVote(Vote(accountID: bob.id, label: "Code-Review", value: 2, patchSet: 1, date: now, tag: nil), change: 1)
+                try await tx.setVote(Vote(accountID: bob.id, label: "Code-Review", value: -1, patchSet: 1, date: now, tag: nil), change: 2)
+                try await tx.addReviewer(Reviewer(accountID: bob.id, state: .reviewer), to: 4)
+            }
+            #expect(try await numbers("label:Code-Review=+2").0 == [1])
+            #expect(try await numbers("label:Code-Review>=-1").0 == [2, 1])
+            #expect(try await numbers("label:Code-Review-1").0 == [2])
+            #expect(try await numbers("project:app label:Code-Review=0").0 == [4, 3])
+            #expect(try await numbers("reviewer:bob").0 == [4])
+            #expect(try await numbers("is:reviewer", viewer: bob.id).0 == [4])
+            #expect(try await numbers("age:97s").0 == [3, 2, 1])
+            #expect(try await numbers("-age:97s project:app").0 == [4])
+            #expect(try await numbers("is:starred OR conflicts:1").0 == [])
         }
     }
 

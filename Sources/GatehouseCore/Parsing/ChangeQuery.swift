@@ -32,6 +32,20 @@ package indirect enum ChangeQuery: Equatable, Sendable {
     case workInProgress
     /// `limit:N`, at most N results.
     case limit(Int)
+    /// `label:Code-Review=+2`, `label:Verified>=1`, `label:Code-Review-2`: a vote on the current patch set in
+    /// the range. `=0` means nobody voted anything but 0.
+    case label(name: String, range: ClosedRange<Int>)
+    /// `reviewer:self|USER`; `is:reviewer` is `reviewer:self`.
+    case reviewer(AccountSelector)
+    /// `age:2d`: last updated at least that many seconds ago (`-age:2d` for "within two days").
+    case age(seconds: Int64)
+    /// `conflicts:N`: changes whose merge would conflict with change N. Conflict detection arrives with the
+    /// gate; until then nothing matches.
+    case conflicts(Int)
+    /// `is:mergeable`: until the gate tries merges, every open change counts as mergeable.
+    case mergeable
+    /// `is:starred`, `is:watched`: Gatehouse has no stars or watches yet, so nothing matches.
+    case starred
 }
 
 extension ChangeQuery {

@@ -17,11 +17,14 @@ enum ChangeQueryTerm {
             if let status = status(value) { return .status(status) }
             switch value.lowercased() {
             case "owner": return .owner(.current)
+            case "reviewer": return .reviewer(.current)
             case "wip": return .workInProgress
+            case "mergeable": return .mergeable
+            case "starred", "watched": return .starred
             default:
                 throw invalid(
                     "unsupported value \"\(value)\" for \"is\"; "
-                        + "expected open, new, merged, abandoned, closed, owner or wip")
+                        + "expected open, new, merged, abandoned, closed, owner, reviewer, wip, mergeable, starred or watched")
             }
         case "project":
             return .project(value)
@@ -49,6 +52,19 @@ enum ChangeQueryTerm {
                 throw invalid("invalid commit \"\(value)\"; expected 4 to 40 hex digits")
             }
             return .commit(value.lowercased())
+        case "reviewer":
+            return .reviewer(value.lowercased() == "self" ? .current : .named(value))
+        case "label":
+            guard let (name, range) = labelTerm(value) else {
+                throw invalid("invalid label term \"\(value)\"; expected e.g. Code-Review=+2, Verified>=1 or Code-Review-2")
+            }
+            return .label(name: name, range: range)
+        case "age":
+            guard let seconds = age(value) else { throw invalid("invalid age \"\(value)\"; expected a number and a unit: s, m, h, d, w, mon, y") }
+            return .age(seconds: seconds)
+        case "conflicts":
+            guard let number = ASCIIText.positiveDecimal(value[...]) else { throw invalid("invalid change \"\(value)\" for \"conflicts\"") }
+            return .conflicts(number)
         case "limit":
             guard let limit = ASCIIText.positiveDecimal(value[...]) else {
                 throw invalid("invalid limit \"\(value)\"; expected a positive number")
@@ -77,6 +93,50 @@ enum ChangeQueryTerm {
             }
         }
         throw QuerySyntaxError(position: position, message: "unsupported search term \"\(value)\"")
+    }
+
+    /// `NAME=V`, `NAME>=V`, `NAME<=V`, `NAME>V`, `NAME<V` or `NAME±V`, where V is a signed number.
+    private static func labelTerm(_ value: String) -> (String, ClosedRange<Int>)? {
+        let chars = Array(value)
+        guard let split = chars.firstIndex(where: { "=<>".contains($0) }) ?? chars.dropFirst().lastIndex(where: { $0 == "+" || $0 == "-" })
+        else { return nil }
+        let name = String(chars[..<split])
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
+        var rest = String(chars[split...])
+        var comparison = "="
+        for candidate in [">=", "<=", "=", ">", "<"] where rest.hasPrefix(candidate) {
+            comparison = candidate
+            rest.removeFirst(candidate.count)
+            break
+        }
+        guard let number = Int(rest.hasPrefix("+") ? String(rest.dropFirst()) : rest) else { return nil }
+        switch comparison {
+        case ">=": return (name, number...Int.max)
+        case "<=": return (name, Int.min...number)
+        case ">": return number == Int.max ? nil : (name, (number + 1)...Int.max)
+        case "<": return number == Int.min ? nil : (name, Int.min...(number - 1))
+        default: return (name, number...number)
+        }
+    }
+
+    /// `30s`, `5m`, `2h`, `3d`, `1w`, `2mon`, `1y` in seconds.
+    private static func age(_ value: String) -> Int64? {
+        let digits = value.prefix { $0.isASCII && $0.isNumber }
+        guard let amount = Int64(digits), amount >= 0 else { return nil }
+        let unit: Int64? =
+            switch value.dropFirst(digits.count).lowercased() {
+            case "s", "sec", "second", "seconds": 1
+            case "m", "min", "minute", "minutes": 60
+            case "h", "hr", "hour", "hours": 3_600
+            case "d", "day", "days": 86_400
+            case "w", "week", "weeks": 604_800
+            case "mon", "month", "months": 2_592_000
+            case "y", "year", "years": 31_536_000
+            default: nil
+            }
+        guard let unit else { return nil }
+        let (seconds, overflow) = amount.multipliedReportingOverflow(by: unit)
+        return overflow ? nil : seconds
     }
 
     private static func status(_ value: String) -> ChangeStatusFilter? {

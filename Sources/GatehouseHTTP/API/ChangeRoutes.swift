@@ -116,7 +116,7 @@ struct ChangeRoutes {
         let results = try await context.store.read { [context] tx in
             var lists: [[ChangeInfo]] = []
             for query in parsed {
-                let page = try await tx.changes(matching: query, viewer: QueryViewer(accountID: user.account?.id), limit: limit, start: start)
+                let page = try await tx.changes(matching: query, viewer: QueryViewer(accountID: user.account?.id, now: context.clock()), limit: limit, start: start)
                 var projects: [ProjectName: Project] = [:]
                 var pairs: [(Change, Project)] = []
                 for change in page.changes {

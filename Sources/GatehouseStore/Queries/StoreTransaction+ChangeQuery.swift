@@ -4,7 +4,12 @@ import SQLKit
 /// Who is asking: decides which projects' changes a query may return and what `self` means.
 package struct QueryViewer: Sendable {
     package let accountID: Account.ID?
-    package init(accountID: Account.ID?) { self.accountID = accountID }
+    /// What `age:` counts back from.
+    package let now: Timestamp
+    package init(accountID: Account.ID?, now: Timestamp) {
+        self.accountID = accountID
+        self.now = now
+    }
 }
 
 /// A query's answer: at most the requested number of changes, and whether more matched.
@@ -77,6 +82,28 @@ extension StoreTransaction {
             return "c.wip = 1"
         case .limit:
             return "1 = 1"
+        case .label(let name, let range):
+            let votes: SQLQueryString = "SELECT v.change_number FROM votes v JOIN changes vc ON vc.number = v.change_number AND vc.current_patch_set = v.patch_set WHERE v.label = \(bind: name)"
+            if range == 0...0 { return "c.number NOT IN (\(votes))" }
+            let low = max(range.lowerBound, -1_000_000)
+            let high = min(range.upperBound, 1_000_000)
+            return "c.number IN (\(votes) AND v.value BETWEEN \(bind: low) AND \(bind: high) AND v.value <> 0)"
+        case .reviewer(.current):
+            guard let id = viewer.accountID else { throw ChangeQueryError(description: "Must be signed-in to use reviewer:self") }
+            return "c.number IN (SELECT change_number FROM change_reviewers WHERE account_id = \(bind: id))"
+        case .reviewer(.named(let name)):
+            let id = Int(name) ?? -1
+            return """
+                c.number IN (SELECT r.change_number FROM change_reviewers r JOIN accounts a ON a.id = r.account_id
+                             WHERE a.username = \(bind: name) OR a.email = \(bind: name) OR a.id = \(bind: id))
+                """
+        case .age(let seconds):
+            let (limit, overflow) = viewer.now.nanosecondsSinceEpoch.subtractingReportingOverflow(seconds.multipliedReportingOverflow(by: 1_000_000_000).partialValue)
+            return "c.updated_at <= \(bind: overflow ? Int64.min : limit)"
+        case .conflicts, .starred:
+            return "1 = 0"
+        case .mergeable:
+            return "c.status = 'NEW'"
         }
     }
 }
@@ -87,7 +114,6 @@ extension ChangeQuery {
         switch self {
         case .limit(let n): n
         case .and(let terms), .or(let terms): terms.compactMap(\.limitTerm).min()
-        case .not: nil
         default: nil
         }
     }
