@@ -215,6 +215,7 @@ let package = Package(
                 "GatehouseCore",
                 "GatehouseGit",
                 "GatehouseServer",
+                "GatehouseStore",
                 "GatehouseTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -222,6 +223,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: settings
         ),

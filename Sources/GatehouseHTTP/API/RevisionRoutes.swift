@@ -30,6 +30,7 @@ struct RevisionRoutes {
             let parents = try await repository.commits(object.parents, tolerateMissing: true)
             return try GerritResponse.json(CommitInfo(object, parents: parents, includeID: true))
         case (.get, ["patch"]):
+            guard commit.parents.count <= 1 else { throw ReviewError.conflict("cannot get a patch of a merge commit") }
             let patch = try await repository.formatPatch(patchSet.commit)
             return Self.base64(patch, fyiType: "application/mbox")
         case (.get, ["files"]):
