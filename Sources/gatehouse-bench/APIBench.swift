@@ -7,6 +7,8 @@ import GatehouseStore
 import GatehouseTesting
 import Logging
 import NIOCore
+import NIOHTTP1
+import SQLKit
 
 /// The read path at scale: `GET /changes/?q=status:open+project:X&n=25` (a dashboard) and
 /// `GET /changes/{id}/detail` (a change page) on a database of 100,000 changes, under 64 concurrent
@@ -42,9 +44,9 @@ struct APIBench: AsyncParsableCommand {
     static let goalResidentMegabytes = 200.0
 
     func validate() throws {
-        guard changes >= 100 else { throw ValidationError("--changes must be at least 100, so a project has a full page of open changes") }
+        guard changes >= 100 else { throw ArgumentParser.ValidationError("--changes must be at least 100, so a project has a full page of open changes") }
         guard duration >= 1, connections >= 1, threads >= 1, connections >= threads else {
-            throw ValidationError("--duration, --connections and --threads must be positive, with at least one connection per thread")
+            throw ArgumentParser.ValidationError("--duration, --connections and --threads must be positive, with at least one connection per thread")
         }
     }
 
@@ -143,7 +145,7 @@ struct APIBench: AsyncParsableCommand {
         print("GET \(trivialPath) (reference): \(figures(trivial))")
         for (label, result) in [("GET \(queryPath)", results[1]), ("GET /changes/{id}/detail (cycling over all \(grouped(summary.changes)) changes)", results[2])] {
             let ratio = result.requestsPerSecond / trivial.requestsPerSecond
-            print("\(label): \(figures(result)) (goal p99 <= \(format(Self.goalP99Milliseconds)) ms); \(format(ratio))x the trivial route (goal >= \(format(Self.goalThroughputRatio))x)")
+            print("\(label): \(figures(result)) (goal p99 <= \(String(format: "%.0f", Self.goalP99Milliseconds)) ms); \(format(ratio))x the trivial route (goal >= \(format(Self.goalThroughputRatio))x)")
         }
         let scope = database == nil ? "" : "; the gatehouse process only, not PostgreSQL's"
         print("server RSS after load: \(String(format: "%.0f", memory.resident)) MB, peak \(String(format: "%.0f", memory.peak)) MB (goal <= \(String(format: "%.0f", Self.goalResidentMegabytes)) MB\(scope))")

@@ -180,11 +180,17 @@ struct BenchSeeder {
 struct SeedRandom {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
+    /// The seed is scrambled first: consecutive seeds would otherwise start streams one step apart, and change
+    /// n + 1 would repeat change n's ids.
+    init(seed: UInt64) { state = Self.mix(seed) }
 
     mutating func nextWord() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+        return Self.mix(state)
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
