@@ -56,7 +56,7 @@ package struct PostReview: Sendable {
         self.workInProgress = workInProgress
     }
 
-    /// The votes as they stand after the review, label by label.
+    /// The caller's votes on the labels the review named, as they stand after it.
     package struct Outcome: Sendable {
         package let labels: [String: Int]
         package let isWorkInProgress: Bool
@@ -145,8 +145,14 @@ package struct PostReview: Sendable {
                 change.updatedAt = now
                 try await tx.updateChange(change)
             }
+            // As Gerrit's ReviewResult: the labels this review named, with the caller's value after it.
+            let named = Set(labels.keys.map { $0.lowercased() })
             let after = try await tx.votes(change: number, patchSet: patchSet).filter { $0.accountID == account.id }
-            return Outcome(labels: Dictionary(after.map { ($0.label, $0.value) }, uniquingKeysWith: { $1 }), isWorkInProgress: change.isWorkInProgress)
+            var result: [String: Int] = [:]
+            for label in labelDefinitions where named.contains(label.name.lowercased()) {
+                result[label.name] = after.first { $0.label == label.name }?.value ?? 0
+            }
+            return Outcome(labels: result, isWorkInProgress: change.isWorkInProgress)
         }
     }
 
