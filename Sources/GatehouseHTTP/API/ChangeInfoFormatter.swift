@@ -113,11 +113,21 @@ struct ChangeInfoFormatter {
         let wantsRequirements = options.contains(.submitRequirements) || options.contains(.submittable) || options.contains(.detailedLabels)
         guard wantsLabels || wantsRequirements else { return ([:], [:], [:]) }
         var labels: [ProjectName: [LabelDefinition]] = [:]
-        for project in Set(changes.map(\.0.project)) { labels[project] = try await tx.labels(of: project) }
+        var rules: [ProjectName: SubmitRules] = [:]
+        for project in Set(changes.map(\.0.project)) {
+            labels[project] = try await tx.labels(of: project)
+            if wantsRequirements { rules[project] = try await tx.submitRules(of: project) }
+        }
         let votes = try await tx.currentVotes(of: changes.map(\.0))
         var requirements: [Change.Number: [SubmitRequirementResult]] = [:]
         if wantsRequirements {
-            for (change, _) in changes { requirements[change.number] = try await SubmitChange.requirements(for: change, in: tx) }
+            let names = try await tx.accounts(ids: votes.values.joined().map(\.accountID)).mapValues(\.username)
+            for (change, _) in changes {
+                requirements[change.number] = SubmitChange.requirements(
+                    for: change, labels: labels[change.project] ?? [], rules: rules[change.project] ?? SubmitRules(),
+                    votes: votes[change.number] ?? [], accountNames: names
+                )
+            }
         }
         return (labels, votes, requirements)
     }

@@ -17,17 +17,22 @@ struct ChangeRoutes {
             guard api.method == .get else { throw HTTPFailure.methodNotAllowed }
             return try await query(api, options: try ChangeOption.parse(api.query.all("o")))
         }
-        let number = try await context.store.read { [user = api.user] tx in try await ChangeLookup.find(id, user: user, in: tx).0.number }
         let tail = Array(rest.dropFirst())
+        // Reads, the hot path: look the change up and format it in one snapshot.
+        if api.method == .get && (tail.isEmpty || tail == ["detail"]) {
+            let options = try ChangeOption.parse(api.query.all("o")).union(tail.isEmpty ? [] : ChangeOption.detailOptions)
+            let info = try await context.store.read { [context, user = api.user] tx in
+                let found = try await ChangeLookup.find(id, user: user, in: tx)
+                return try await ChangeInfoFormatter(context: context, options: options, user: user).format([found], in: tx)[0]
+            }
+            return try GerritResponse.json(info)
+        }
+        let number = try await context.store.read { [user = api.user] tx in try await ChangeLookup.find(id, user: user, in: tx).0.number }
         if tail.first == "revisions", tail.count >= 2 {
             return try await RevisionRoutes(context: context).handle(&api, change: number, revision: tail[1], rest: Array(tail.dropFirst(2)))
         }
         let actions = ChangeAttributes(context: context, user: api.user)
         switch (api.method, tail) {
-        case (.get, []):
-            return try await info(number, api: api, extra: [])
-        case (.get, ["detail"]):
-            return try await info(number, api: api, extra: ChangeOption.detailOptions)
         case (.post, ["abandon"]):
             let input = try await api.request.decodeJSON(MessageInput.self)
             _ = try await ChangeLifecycle.abandon(number, message: input.message, by: api.user, in: context)

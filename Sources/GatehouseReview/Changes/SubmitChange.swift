@@ -12,8 +12,16 @@ package enum SubmitChange {
         let rules = try await tx.submitRules(of: change.project)
         let votes = try await tx.votes(change: change.number, patchSet: change.currentPatchSet)
         let names = try await tx.accounts(ids: votes.map(\.accountID)).mapValues { $0.username }
-        return SubmitRequirements.evaluate(
-            status: change.status, isWorkInProgress: change.isWorkInProgress, votes: votes, labels: labels, rules: rules, accountNames: names
+        return requirements(for: change, labels: labels, rules: rules, votes: votes, accountNames: names)
+    }
+
+    /// The same evaluation from data the caller already loaded (a page of changes shares one read).
+    package static func requirements(
+        for change: Change, labels: [LabelDefinition], rules: SubmitRules, votes: [Vote], accountNames: [Account.ID: String]
+    ) -> [SubmitRequirementResult] {
+        SubmitRequirements.evaluate(
+            status: change.status, isWorkInProgress: change.isWorkInProgress, votes: votes, labels: labels, rules: rules,
+            accountNames: accountNames
         )
     }
 
