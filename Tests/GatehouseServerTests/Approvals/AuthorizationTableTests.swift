@@ -50,7 +50,8 @@ import Testing
         let prefix = user == nil ? "" : "/a"
 
         func post(_ path: String, _ json: String?) async throws -> Int {
-            try await f.server.request(.POST, prefix + path, user: user, json: json).status
+            let response = try await f.server.request(.POST, prefix + path, user: user, json: json)
+            return response.status
         }
         func vote(_ label: String, _ value: Int) async throws -> Int {
             let status = try await post("/changes/demo~1/revisions/current/review", #"{"labels":{"\#(label)":\#(value)}}"#)

@@ -44,7 +44,7 @@ struct GitReviewTests {
         }
         _ = try await run(["clone", "--quiet", "\(server.baseURL)/demo", "demo"], in: directory.path)
         let work = directory.file("demo")
-        try await run(["config", "gitreview.branch", "main"], in: work)
+        _ = try await run(["config", "gitreview.branch", "main"], in: work)
 
         // -s: adds the gerrit remote (checked with a dry-run push) and installs the hook
         _ = try await run(["review", "-s"], in: work)
