@@ -26,9 +26,10 @@ struct ChangeInfoFormatter {
         accountIDs.formUnion(patchSets.values.joined().map(\.uploaderID))
         accountIDs.formUnion(messages.values.joined().compactMap(\.authorID))
         accountIDs.formUnion(reviewers.values.joined().map(\.accountID))
-        let approvals = try await labelData(changes, in: tx)
+        var approvals = try await labelData(changes, in: tx)
         accountIDs.formUnion(approvals.votes.values.joined().map(\.accountID))
         let accounts = try await tx.accounts(ids: accountIDs)
+        approvals.evaluateRequirements(for: changes.map(\.0), names: accounts.mapValues(\.username))
         let commentCounts = try await tx.unresolvedCommentCounts(of: numbers)
         let commits = try await loadCommits(changes: changes, patchSets: patchSets)
         let showEmail = !user.isAnonymous
@@ -105,31 +106,19 @@ struct ChangeInfoFormatter {
         }
     }
 
-    /// Labels, current votes and submit requirements, for the changes whose options ask for them.
-    private func labelData(
-        _ changes: [(Change, Project)], in tx: StoreTransaction
-    ) async throws -> (labels: [ProjectName: [LabelDefinition]], votes: [Change.Number: [Vote]], requirements: [Change.Number: [SubmitRequirementResult]]) {
+    /// Labels, rules and current votes, for the changes whose options ask for them; the requirements are
+    /// evaluated once the accounts are loaded (one query for every name on the page).
+    private func labelData(_ changes: [(Change, Project)], in tx: StoreTransaction) async throws -> ApprovalData {
         let wantsLabels = options.contains(.labels) || options.contains(.detailedLabels)
         let wantsRequirements = options.contains(.submitRequirements) || options.contains(.submittable) || options.contains(.detailedLabels)
-        guard wantsLabels || wantsRequirements else { return ([:], [:], [:]) }
-        var labels: [ProjectName: [LabelDefinition]] = [:]
-        var rules: [ProjectName: SubmitRules] = [:]
+        var data = ApprovalData(wantsRequirements: wantsRequirements)
+        guard wantsLabels || wantsRequirements else { return data }
         for project in Set(changes.map(\.0.project)) {
-            labels[project] = try await tx.labels(of: project)
-            if wantsRequirements { rules[project] = try await tx.submitRules(of: project) }
+            data.labels[project] = try await tx.labels(of: project)
+            if wantsRequirements { data.rules[project] = try await tx.submitRules(of: project) }
         }
-        let votes = try await tx.currentVotes(of: changes.map(\.0))
-        var requirements: [Change.Number: [SubmitRequirementResult]] = [:]
-        if wantsRequirements {
-            let names = try await tx.accounts(ids: votes.values.joined().map(\.accountID)).mapValues(\.username)
-            for (change, _) in changes {
-                requirements[change.number] = SubmitChange.requirements(
-                    for: change, labels: labels[change.project] ?? [], rules: rules[change.project] ?? SubmitRules(),
-                    votes: votes[change.number] ?? [], accountNames: names
-                )
-            }
-        }
-        return (labels, votes, requirements)
+        data.votes = try await tx.currentVotes(of: changes.map(\.0))
+        return data
     }
 
     /// Gerrit's LabelInfo for each label: the deciding votes always; every vote and the value names in detail.
@@ -220,5 +209,28 @@ struct ChangeInfoFormatter {
             parents: commit.parents.map { CommitInfo.ParentInfo(commit: $0.hex, subject: parentSubjects[$0]?.subject) },
             author: person(commit.author), committer: person(commit.committer), subject: commit.subject, message: commit.message ?? ""
         )
+    }
+}
+
+/// What a page of changes needs to show labels and submit requirements.
+struct ApprovalData {
+    let wantsRequirements: Bool
+    var labels: [ProjectName: [LabelDefinition]] = [:]
+    var rules: [ProjectName: SubmitRules] = [:]
+    var votes: [Change.Number: [Vote]] = [:]
+    var requirements: [Change.Number: [SubmitRequirementResult]] = [:]
+
+    init(wantsRequirements: Bool) {
+        self.wantsRequirements = wantsRequirements
+    }
+
+    mutating func evaluateRequirements(for changes: [Change], names: [Account.ID: String]) {
+        guard wantsRequirements else { return }
+        for change in changes {
+            requirements[change.number] = SubmitChange.requirements(
+                for: change, labels: labels[change.project] ?? [], rules: rules[change.project] ?? SubmitRules(),
+                votes: votes[change.number] ?? [], accountNames: names
+            )
+        }
     }
 }
