@@ -96,7 +96,7 @@ struct ChangeInfoFormatter {
                         kind: patchSet.kind.rawValue, number: patchSet.id.patchSet, created: patchSet.createdAt.gerritFormat,
                         uploader: account(patchSet.uploaderID), ref: patchSet.id.refName,
                         fetch: fetchInfo(project: project, ref: patchSet.id.refName),
-                        commit: withCommit ? commits[patchSet.commit].map { commitInfo($0, parentSubjects: commits) } : nil
+                        commit: withCommit ? commits[patchSet.commit].map { CommitInfo($0, parents: $0.parents.compactMap { commits[$0] }, includeID: false) } : nil
                     )
                     if isCurrent { info.currentRevision = patchSet.commit.hex }
                 }
@@ -198,17 +198,6 @@ struct ChangeInfoFormatter {
             for commit in try await context.repository(for: project).commits(unique, tolerateMissing: true) { result[commit.id] = commit }
         }
         return result
-    }
-
-    private func commitInfo(_ commit: CommitObject, parentSubjects: [CommitID: CommitObject]) -> CommitInfo {
-        func person(_ identity: GitIdentity) -> GitPersonInfo {
-            GitPersonInfo(name: identity.name, email: identity.email, date: identity.time.gerritFormat, tz: identity.timeZoneOffsetMinutes)
-        }
-        return CommitInfo(
-            commit: nil,
-            parents: commit.parents.map { CommitInfo.ParentInfo(commit: $0.hex, subject: parentSubjects[$0]?.subject) },
-            author: person(commit.author), committer: person(commit.committer), subject: commit.subject, message: commit.message ?? ""
-        )
     }
 }
 

@@ -36,11 +36,11 @@ struct ChangeRoutes {
         case (.post, ["abandon"]):
             let input = try await api.request.decodeJSON(MessageInput.self)
             _ = try await ChangeLifecycle.abandon(number, message: input.message, by: api.user, in: context)
-            return try await info(number, api: api, extra: [])
+            return try await info(number, api: api)
         case (.post, ["restore"]):
             let input = try await api.request.decodeJSON(MessageInput.self)
             _ = try await ChangeLifecycle.restore(number, message: input.message, by: api.user, in: context)
-            return try await info(number, api: api, extra: [])
+            return try await info(number, api: api)
         case (.post, ["submit"]):
             try await SubmitChange.run(number, by: api.user, in: context)
         case (.get, ["topic"]):
@@ -92,8 +92,9 @@ struct ChangeRoutes {
         try await context.store.read { tx in try await ChangeAccess.load(number, user: user, in: tx).change }
     }
 
-    private func info(_ number: Change.Number, api: APIRequest, extra: Set<ChangeOption>) async throws -> Response {
-        let options = try ChangeOption.parse(api.query.all("o")).union(extra)
+    /// The change as an action's answer (abandon, restore), with the options the client asked for.
+    private func info(_ number: Change.Number, api: APIRequest) async throws -> Response {
+        let options = try ChangeOption.parse(api.query.all("o"))
         let info = try await context.store.read { [context, user = api.user] tx in
             let access = try await ChangeAccess.load(number, user: user, in: tx)
             return try await ChangeInfoFormatter(context: context, options: options, user: user).format([(access.change, access.project)], in: tx)[0]

@@ -38,7 +38,7 @@ struct GitReviewTests {
         ]
         let git = try #require(["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) })
         func run(_ arguments: [String], in folder: String) async throws -> String {
-            let (status, output) = try await InteropEnvironment.run(git, arguments, in: folder, environment: environment)
+            let (status, output) = try await ChildProcess.run(git, arguments, in: folder, environment: environment)
             #expect(status == 0, "git \(arguments.joined(separator: " ")) failed:\n\(output)")
             return output
         }

@@ -15,11 +15,4 @@ enum InteropEnvironment {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Interop").path
     }
-
-    /// Runs a program and returns its exit status and output.
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) async throws -> (
-        status: Int32, output: String
-    ) {
-        try await ChildProcess.run(executable, arguments, in: directory, environment: environment)
-    }
 }

@@ -10,7 +10,7 @@ import Testing
 struct PythonClientTests {
     private func python(_ script: String, _ f: ReviewFixture, user: (String, String)) async throws -> [String: Any] {
         let venv = try #require(InteropEnvironment.venv, "CI must run the interoperability tests: use the README's test command")
-        let (status, output) = try await InteropEnvironment.run("\(venv)/bin/python", ["\(InteropEnvironment.scripts)/\(script)", f.server.baseURL, user.0, user.1, "1"])
+        let (status, output) = try await ChildProcess.run("\(venv)/bin/python", ["\(InteropEnvironment.scripts)/\(script)", f.server.baseURL, user.0, user.1, "1"])
         #expect(status == 0, "\(script) failed:\n\(output)")
         let line = output.split(separator: "\n").last.map(String.init) ?? ""
         return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(output)")
