@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
@@ -80,6 +81,23 @@ let package = Package(
                 "GatehouseStore",
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
             ],
+            swiftSettings: settings
+        ),
+        /** Runs one job in a prepared workspace under bubblewrap; reads `.gatehouse.yaml`. Knows no git or SQL. */
+        .target(
+            name: "GatehouseExecutor",
+            dependencies: [
+                "GatehouseCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GatehouseExecutorTests",
+            dependencies: ["GatehouseExecutor"],
             swiftSettings: settings
         ),
         /** The scale backend: PostgreSQL through a PostgresClient pool. */
