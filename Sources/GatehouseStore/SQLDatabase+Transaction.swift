@@ -15,7 +15,9 @@ extension SQLDatabase {
             try await raw("COMMIT").run()
             return result
         } catch {
-            try? await raw("ROLLBACK").run()
+            // In a task of its own: a cancelled caller must not skip the rollback, or the connection would go
+            // back to its pool still inside this transaction and every later BEGIN on it would fail.
+            await Task { try? await raw("ROLLBACK").run() }.value
             if let what = uniqueViolation(error) { throw StoreError.conflict(what) }
             throw error
         }

@@ -33,7 +33,11 @@ package struct BareRepository: Sendable {
     /// The commit `ref` points at, or nil when it does not exist or is not a commit.
     package func resolve(_ ref: String, environment: [String: String] = [:]) async throws -> CommitID? {
         let output = try await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(ref)^{commit}"], in: path, environment: environment)
-        return output.succeeded ? CommitID(output.text) : nil
+        if output.succeeded { return CommitID(output.text) }
+        // `--quiet` answers a missing ref with status 1 and nothing else; anything more (a killed process, a
+        // broken repository) must not read as "the branch does not exist", which callers act upon.
+        guard output.exitCode == 1, output.stderr.isEmpty else { throw GitError.commandFailed(output) }
+        return nil
     }
 
     /// Refs under the given prefixes (`refs/heads/`), sorted by name.

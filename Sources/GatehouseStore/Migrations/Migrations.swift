@@ -4,5 +4,7 @@
 /// The SQL is the common subset of SQLite and PostgreSQL: BIGINT, TEXT, and BIGINT 0/1 for flags. Ids are
 /// allocated from the `counters` table rather than by auto-increment, whose syntax differs between the two.
 enum Migrations {
-    static let all: [[String]] = [migration0001Initial, migration0002Approvals, migration0003QueryOrder]
+    static let all: [[String]] = [
+        migration0001Initial, migration0002Approvals, migration0003QueryOrder, migration0004Pipelines,
+    ]
 }

@@ -47,3 +47,21 @@ extension StoreTransaction {
             """).run()
     }
 }
+
+extension StoreTransaction {
+    package func gateSettings(of project: ProjectName) async throws -> GateSettings {
+        guard let row = try await sql.raw("SELECT merge_strategy, allow_network_jobs FROM projects WHERE name = \(bind: project.rawValue)").first()
+        else { return GateSettings() }
+        return GateSettings(
+            mergeStrategy: MergeStrategy(rawValue: try row.decode(column: "merge_strategy", as: String.self)) ?? .mergeIfNecessary,
+            allowNetworkJobs: try row.decode(column: "allow_network_jobs", as: Int.self) != 0
+        )
+    }
+
+    package func setGateSettings(_ settings: GateSettings, of project: ProjectName) async throws {
+        try await sql.raw("""
+            UPDATE projects SET merge_strategy = \(bind: settings.mergeStrategy.rawValue), allow_network_jobs = \(bind: settings.allowNetworkJobs ? 1 : 0)
+            WHERE name = \(bind: project.rawValue)
+            """).run()
+    }
+}
