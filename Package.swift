@@ -132,6 +132,21 @@ let package = Package(
             swiftSettings: settings
         ),
 
+        /** The check and gate pipelines: the GateScheduler actor drives GateQueue with git, the executor and the store. */
+        .target(
+            name: "GatehouseGate",
+            dependencies: [
+                "GatehouseAPIModels",
+                "GatehouseCore",
+                "GatehouseExecutor",
+                "GatehouseGit",
+                "GatehouseReview",
+                "GatehouseStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+
         // L3
         /** Hummingbird routes: Gerrit REST, git smart HTTP, the commit-msg hook. */
         .target(
@@ -139,6 +154,7 @@ let package = Package(
             dependencies: [
                 "GatehouseAPIModels",
                 "GatehouseCore",
+                "GatehouseGate",
                 "GatehouseGit",
                 "GatehouseReview",
                 "GatehouseStore",
@@ -155,6 +171,8 @@ let package = Package(
             name: "GatehouseServer",
             dependencies: [
                 "GatehouseCore",
+                "GatehouseExecutor",
+                "GatehouseGate",
                 "GatehouseGit",
                 "GatehouseHTTP",
                 "GatehousePostgres",
@@ -223,6 +241,8 @@ let package = Package(
                 "GatehouseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: settings
         ),

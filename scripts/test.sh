@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs Gatehouse's whole test suite on a fresh machine: installs what the tests need (Debian packages),
+# Runs Gatehouse's whole test suite on a fresh machine: installs what the tests need (Debian packages:
+# git, PostgreSQL, python3-venv, bubblewrap),
 # starts a throwaway PostgreSQL cluster on loopback, runs `swift test` against SQLite and PostgreSQL, and
 # removes the cluster again. Extra arguments go to `swift test` (e.g. --filter Push).
 set -euo pipefail
@@ -12,6 +13,7 @@ command -v git >/dev/null || missing+=(git)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v gzip >/dev/null || missing+=(gzip)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v bwrap >/dev/null || missing+=(bubblewrap)   # the job sandbox: gate tests run real jobs in it
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   as_root apt-get update -qq

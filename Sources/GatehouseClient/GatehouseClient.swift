@@ -39,6 +39,16 @@ public struct GatehouseClient: Sendable {
         return try JSONDecoder().decode(ChangeInfo.self, from: try await request(.POST, "/changes/\(Self.encode(id))/restore", body: body))
     }
 
+    /// `GET /api/gate/status`: every queue, check run, and approved change outside the gate.
+    public func gateStatus() async throws -> GateStatusInfo {
+        try JSONDecoder().decode(GateStatusInfo.self, from: try await request(.GET, "/api/gate/status"))
+    }
+
+    /// `GET /api/changes/{number}/builds`.
+    public func builds(change: Int) async throws -> [BuildInfo] {
+        try JSONDecoder().decode([BuildInfo].self, from: try await request(.GET, "/api/changes/\(change)/builds"))
+    }
+
     /// The raw JSON of a GET, for `--json`.
     public func raw(_ path: String, query: [(String, String)] = []) async throws -> Data {
         try await request(.GET, path, query: query)

@@ -1,3 +1,4 @@
+package import GatehouseGate
 package import GatehouseReview
 package import Hummingbird
 import Logging
@@ -6,8 +7,11 @@ import Logging
 package struct HTTPSettings: Sendable {
     /// The largest pack one push may send (Gatehouse refuses more, and says so).
     package var maxPackBytes: Int
-    package init(maxPackBytes: Int = 100 << 20) {
+    /// Where build logs live (`<logRoot>/<id>/log.txt`), served at `/logs/<id>/`.
+    package var logRoot: String
+    package init(maxPackBytes: Int = 100 << 20, logRoot: String = "") {
         self.maxPackBytes = maxPackBytes
+        self.logRoot = logRoot
     }
 }
 
@@ -22,11 +26,13 @@ package struct GatehouseResponder: HTTPResponder {
     let context: ReviewContext
     let authenticator: Authenticator
     let settings: HTTPSettings
+    let gate: GateScheduler?
 
-    package init(context: ReviewContext, authenticator: Authenticator, settings: HTTPSettings) {
+    package init(context: ReviewContext, authenticator: Authenticator, settings: HTTPSettings, gate: GateScheduler?) {
         self.context = context
         self.authenticator = authenticator
         self.settings = settings
+        self.gate = gate
     }
 
     package func respond(to request: Request, context requestContext: BasicRequestContext) async throws -> Response {
@@ -76,6 +82,10 @@ package struct GatehouseResponder: HTTPResponder {
             return try await ProjectRoutes(context: context).handle(&api)
         case "changes":
             return try await ChangeRoutes(context: context).handle(&api)
+        case "api":
+            return try await GateRoutes(context: context, gate: gate, logRoot: settings.logRoot).api(api)
+        case "logs":
+            return try await GateRoutes(context: context, gate: gate, logRoot: settings.logRoot).log(api)
         case nil:
             return ServerRoutes.home(context: context)
         default:

@@ -14,10 +14,13 @@ package struct ReviewContext: Sendable {
     package let baseURL: String
     package let clock: @Sendable () -> Timestamp
     package let logger: Logger
+    /// Nudged after every committed write to a change, so the pipelines react without waiting for a poll.
+    package let notifier: ChangeNotifier
 
     package init(
         store: Store, git: Git, repositoryRoot: String, baseURL: String,
-        clock: @escaping @Sendable () -> Timestamp = ReviewContext.systemClock, logger: Logger
+        clock: @escaping @Sendable () -> Timestamp = ReviewContext.systemClock, logger: Logger,
+        notifier: ChangeNotifier = ChangeNotifier()
     ) {
         self.store = store
         self.git = git
@@ -25,6 +28,7 @@ package struct ReviewContext: Sendable {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.clock = clock
         self.logger = logger
+        self.notifier = notifier
     }
 
     package static let systemClock: @Sendable () -> Timestamp = {

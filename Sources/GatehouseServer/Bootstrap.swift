@@ -1,5 +1,6 @@
 import Foundation
 import GatehouseCore
+import GatehouseGate
 import GatehouseGit
 import GatehouseReview
 import GatehouseStore
@@ -43,6 +44,15 @@ enum Bootstrap {
             }
             context.logger.info("created account admin in group \(Group.administrators)")
         }
+        let ciExists = try await context.store.read { try await $0.account(username: GateScheduler.accountName) != nil }
+        if !ciExists {
+            // The gate's own account: it casts Verified and signs the gate's messages. It has no password, so
+            // nobody can act as it over HTTP.
+            _ = try await CreateAccount(
+                username: GateScheduler.accountName, fullName: "Gatehouse CI", groups: [Group.serviceUsers]
+            ).run(by: nil, in: context)
+            context.logger.info("created account \(GateScheduler.accountName) in group \(Group.serviceUsers)")
+        }
         if configuration.seedDemo {
             try await seedDemo(configuration: configuration, context: context)
         }
@@ -72,8 +82,27 @@ enum Bootstrap {
                 git push origin HEAD:refs/for/main
 
             """
+        // A check and a gate job, so the demo's changes are tested and merged on their own. `no-fixme` lets a
+        // newcomer watch the gate eject a change: add a line with FIXME to any file.
+        let jobs = """
+            jobs:
+              - name: build
+                run:
+                  - test -f README.md
+                  - echo "building $GATEHOUSE_CHANGES"
+                timeout: 5m
+              - name: no-fixme
+                run: "! grep -rn FIXME --exclude-dir=.git --exclude=.gatehouse.yaml ."
+                timeout: 5m
+            pipelines:
+              check: [build, no-fixme]
+              gate: [build, no-fixme]
+
+            """
         var create = CreateProject(name: name, description: "A project to try Gatehouse with", headBranch: try BranchName("main"))
         create.initialCommitMessage = "Start the demo project\n"
-        _ = try await create.run(by: nil, in: context, initialFiles: ["README.md": Array(readme.utf8), ".gitreview": Array(gitreview.utf8)])
+        _ = try await create.run(by: nil, in: context, initialFiles: [
+            "README.md": Array(readme.utf8), ".gitreview": Array(gitreview.utf8), ".gatehouse.yaml": Array(jobs.utf8),
+        ])
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 package import GatehouseCore
+import GatehouseExecutor
+package import GatehouseGate
 import GatehouseGit
 import GatehouseHTTP
 import GatehousePostgres
@@ -9,12 +11,15 @@ package import GatehouseStore
 package import Hummingbird
 package import Logging
 import NIOCore
+package import ServiceLifecycle
 
 /// The composition root: opens the database, migrates it, bootstraps, and builds the HTTP application.
 package struct GatehouseServer: Sendable {
     package let configuration: ServerConfiguration
     package let store: Store
     package let context: ReviewContext
+    /// The check and gate pipelines; run it as a service beside the application (`services(app:)`).
+    package let gate: GateScheduler
     /// Set on the first start when Gatehouse generated the admin password; show it to the operator once.
     package let generatedAdminPassword: String?
 
@@ -37,8 +42,11 @@ package struct GatehouseServer: Sendable {
                 clock: clock ?? ReviewContext.systemClock, logger: logger
             )
             let outcome = try await Bootstrap.run(configuration: configuration, context: context)
+            let gate = GateScheduler(context: context, options: gateOptions(configuration))
+            context.notifier.listen { gate.nudge($0) }
             return GatehouseServer(
-                configuration: configuration, store: store, context: context, generatedAdminPassword: outcome.generatedAdminPassword
+                configuration: configuration, store: store, context: context, gate: gate,
+                generatedAdminPassword: outcome.generatedAdminPassword
             )
         } catch {
             try? await store.close()
@@ -52,7 +60,8 @@ package struct GatehouseServer: Sendable {
     ) -> some ApplicationProtocol {
         let responder = GatehouseResponder(
             context: context, authenticator: Authenticator(store: store),
-            settings: HTTPSettings(maxPackBytes: configuration.maxPackBytes)
+            settings: HTTPSettings(maxPackBytes: configuration.maxPackBytes, logRoot: configuration.logRoot),
+            gate: gate
         )
         return Application(
             responder: responder,
@@ -62,6 +71,36 @@ package struct GatehouseServer: Sendable {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: context.logger
         )
+    }
+
+    /// How the configuration's gate settings become the scheduler's options; without bubblewrap (and without
+    /// `--unsandboxed-jobs`) jobs are not run, and every build says why.
+    static func gateOptions(_ configuration: ServerConfiguration) -> GateOptions {
+        let sandbox: Result<ExecutorSettings, ExecutorError>
+        if configuration.unsandboxedJobs {
+            sandbox = .success(ExecutorSettings(sandbox: .unsandboxed, outputLimitBytes: configuration.jobOutputLimitBytes))
+        } else {
+            sandbox = Result { () throws(ExecutorError) in
+                ExecutorSettings(sandbox: try SandboxMode.locateBubblewrap(), outputLimitBytes: configuration.jobOutputLimitBytes)
+            }
+        }
+        let floor = max(1, configuration.gateWindowFloor)
+        return GateOptions(
+            executorSlots: max(1, configuration.executorSlots),
+            window: GateWindow(start: max(floor, configuration.gateWindow), floor: floor), retries: max(0, configuration.gateRetries),
+            sandbox: sandbox, logRoot: configuration.logRoot, workspaceRoot: configuration.workspaceRoot,
+            pollInterval: configuration.gatePollInterval)
+    }
+
+    /// Why jobs cannot run on this server, or nil when they can.
+    package var sandboxProblem: String? {
+        if case .failure(let error) = Self.gateOptions(configuration).sandbox { return error.description }
+        return nil
+    }
+
+    /// The application and the gate, to run together in one service group.
+    package func services(app: some ApplicationProtocol) -> [any Service] {
+        configuration.runsPipelines ? [app, GateService(scheduler: gate)] : [app]
     }
 
     /// Closes the database; call after the application stopped.

@@ -15,6 +15,22 @@ package struct ServerConfiguration: Sendable {
     package var adminPassword: String?
     /// Seed a `demo` project to clone, if it does not exist yet.
     package var seedDemo: Bool = false
+    /// Whether the check and gate pipelines run. Off only in tests of other features, so that no
+    /// background vote interleaves with what they assert.
+    package var runsPipelines: Bool = true
+    /// Builds that may run at once (check and gate together).
+    package var executorSlots: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Run jobs without bubblewrap: only for machines that cannot have it, since proposed code then runs with
+    /// the server's rights.
+    package var unsandboxedJobs: Bool = false
+    /// The gate window's start and floor (Zuul's 20 and 3), and how often a failed gate build is retried.
+    package var gateWindow: Int = 20
+    package var gateWindowFloor: Int = 3
+    package var gateRetries: Int = 1
+    /// How often the gate re-reads its queues when nothing nudged it.
+    package var gatePollInterval: Duration = .seconds(1)
+    /// Largest log a build may write before it is truncated.
+    package var jobOutputLimitBytes: Int = 10 << 20
 
     package init() {}
 
@@ -33,4 +49,6 @@ package struct ServerConfiguration: Sendable {
 
     package var sqlitePath: String { "\(absoluteDataDirectory)/gatehouse.sqlite" }
     package var repositoryRoot: String { "\(absoluteDataDirectory)/git" }
+    package var logRoot: String { "\(absoluteDataDirectory)/logs" }
+    package var workspaceRoot: String { "\(absoluteDataDirectory)/workspaces" }
 }

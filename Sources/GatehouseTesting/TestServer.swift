@@ -33,7 +33,9 @@ package final class TestServer: Sendable {
 
     /// Starts a server and waits until it listens.
     ///
-    /// - Parameter configure: adjusts the configuration (pack limit, demo) before start.
+    /// The pipelines are off unless `configure` turns them on (`runsPipelines`), so tests of review features see
+    /// no background votes; gate tests turn them on with a short poll interval.
+    /// - Parameter configure: adjusts the configuration (pack limit, demo, pipelines) before start.
     package static func start(
         _ backend: TestBackend = .sqlite, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> TestServer {
@@ -42,6 +44,9 @@ package final class TestServer: Sendable {
         configuration.dataDirectory = directory.path
         configuration.port = freePort()
         configuration.adminPassword = adminPassword
+        configuration.runsPipelines = false
+        configuration.executorSlots = 4
+        configuration.gatePollInterval = .milliseconds(200)
         var database: TestDatabase?
         if backend == .postgres {
             let (url, name) = try await TestDatabase.createPostgresDatabase()
@@ -50,12 +55,13 @@ package final class TestServer: Sendable {
         }
         configure(&configuration)
         var logger = Logger(label: "gatehouse-test")
-        logger.logLevel = .warning
+        // GATEHOUSE_TEST_LOG=debug shows what the server did while a test ran.
+        logger.logLevel = ProcessInfo.processInfo.environment["GATEHOUSE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
         let server = try await GatehouseServer.prepare(configuration, logger: logger)
         let (started, continuation) = AsyncStream<Int>.makeStream()
         let app = server.application { port in continuation.yield(port) }
         // A service group of its own, so stopping is a graceful shutdown rather than a cancellation.
-        let group = ServiceGroup(services: [app], logger: logger)
+        let group = ServiceGroup(services: server.services(app: app), logger: logger)
         let task = Task { try await group.run() }
         var iterator = started.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestSetupError("server did not start") }

@@ -3,6 +3,8 @@ import Foundation
 import GatehouseServer
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// `gatehouse serve`: runs the server until SIGINT or SIGTERM.
 struct Serve: AsyncParsableCommand {
@@ -29,6 +31,21 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Create a 'demo' project to clone, if it does not exist yet.")
     var demo = false
 
+    @Option(help: "Builds that may run at once, check and gate together (default: the number of CPUs).")
+    var executorSlots: Int?
+
+    @Flag(help: "Run jobs without the bubblewrap sandbox (proposed code then runs with the server's rights).")
+    var unsandboxedJobs = false
+
+    @Option(help: "The gate window: how many queued changes build at once to start with.")
+    var gateWindow = 20
+
+    @Option(help: "The smallest the gate window shrinks to after failures.")
+    var gateWindowFloor = 3
+
+    @Option(help: "How often a failed gate build is rerun before its change counts as failing.")
+    var gateRetries = 1
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -50,6 +67,18 @@ struct Serve: AsyncParsableCommand {
         configuration.maxPackBytes = maxPackSize << 20
         configuration.adminPassword = ProcessInfo.processInfo.environment["GATEHOUSE_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.seedDemo = demo
+        if let executorSlots {
+            guard executorSlots >= 1 else { throw ValidationError("--executor-slots must be at least 1") }
+            configuration.executorSlots = executorSlots
+        }
+        guard gateWindowFloor >= 1, gateWindow >= gateWindowFloor else {
+            throw ValidationError("--gate-window must be at least --gate-window-floor, which must be at least 1")
+        }
+        guard gateRetries >= 0 else { throw ValidationError("--gate-retries cannot be negative") }
+        configuration.unsandboxedJobs = unsandboxedJobs
+        configuration.gateWindow = gateWindow
+        configuration.gateWindowFloor = gateWindowFloor
+        configuration.gateRetries = gateRetries
 
         let server = try await GatehouseServer.prepare(configuration, logger: logger)
         if let password = server.generatedAdminPassword {
@@ -61,12 +90,19 @@ struct Serve: AsyncParsableCommand {
                 It is also in \(dataDir)/admin-password (mode 0600). It will not be shown again.
                 """)
         }
+        if let problem = server.sandboxProblem {
+            logger.error("jobs will not run: \(problem)")
+        } else if unsandboxedJobs {
+            logger.warning("jobs run WITHOUT a sandbox (--unsandboxed-jobs): proposed code runs with this server's rights")
+        }
         let baseURL = configuration.effectiveBaseURL
         let app = server.application { _ in
             say("Gatehouse is serving \(baseURL)" + (demo ? "  (try: git clone \(baseURL)/demo)" : ""))
         }
+        let group = ServiceGroup(
+            configuration: .init(services: server.services(app: app), gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await app.runService()
+            try await group.run()
         } catch {
             try? await server.close()
             throw error

@@ -42,7 +42,8 @@ struct ChangeRoutes {
             _ = try await ChangeLifecycle.restore(number, message: input.message, by: api.user, in: context)
             return try await info(number, api: api)
         case (.post, ["submit"]):
-            try await SubmitChange.run(number, by: api.user, in: context)
+            _ = try await SubmitChange.run(number, by: api.user, in: context)
+            return try await info(number, api: api)
         case (.get, ["topic"]):
             let change = try await load(number, api.user)
             return try GerritResponse.json(change.topic ?? "")
@@ -93,7 +94,7 @@ struct ChangeRoutes {
     }
 
     /// The change as an action's answer (abandon, restore), with the options the client asked for.
-    private func info(_ number: Change.Number, api: APIRequest) async throws -> Response {
+    func info(_ number: Change.Number, api: APIRequest) async throws -> Response {
         let options = try ChangeOption.parse(api.query.all("o"))
         let info = try await context.store.read { [context, user = api.user] tx in
             let access = try await ChangeAccess.load(number, user: user, in: tx)

@@ -22,7 +22,8 @@ struct RevisionRoutes {
             let outcome = try await Self.postReview(input).run(change: number, patchSet: patchSet.id.patchSet, by: api.user, in: context)
             return try GerritResponse.json(ReviewResult(labels: outcome.labels, ready: input.ready == true ? !outcome.isWorkInProgress : nil))
         case (.post, ["submit"]):
-            try await SubmitChange.run(number, by: api.user, in: context)
+            _ = try await SubmitChange.run(number, by: api.user, in: context)
+            return try await ChangeRoutes(context: context).info(number, api: api)
         case (.get, ["comments"]):
             return try await comments(number, patchSet: patchSet.id.patchSet, api: api)
         case (.get, ["commit"]):

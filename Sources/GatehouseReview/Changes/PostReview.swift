@@ -74,6 +74,7 @@ package struct PostReview: Sendable {
         if ready == true && workInProgress == true { throw ReviewError.badRequest("work_in_progress and ready are mutually exclusive") }
         let positions = try await commentPositions(change: number, patchSet: patchSet, user: user, context: context)
         let now = context.clock()
+        defer { context.notifier.changed(number) }
         return try await context.store.write { [self] tx in
             let access = try await ChangeAccess.load(number, user: user, in: tx)
             var change = access.change
@@ -145,6 +146,8 @@ package struct PostReview: Sendable {
                 change.updatedAt = now
                 try await tx.updateChange(change)
             }
+            if Self.isRecheckRequest(message, comments: comments) { try await GateEntry.requestCheck(change, in: tx, now: now) }
+            try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now)
             // As Gerrit's ReviewResult: the labels this review named, with the caller's value after it.
             let named = Set(labels.keys.map { $0.lowercased() })
             let after = try await tx.votes(change: number, patchSet: patchSet).filter { $0.accountID == account.id }
@@ -154,6 +157,11 @@ package struct PostReview: Sendable {
             }
             return Outcome(labels: result, isWorkInProgress: change.isWorkInProgress)
         }
+    }
+
+    /// A review that only says `recheck` (no inline comments) asks the check pipeline to run again.
+    static func isRecheckRequest(_ message: String?, comments: [CommentInput]) -> Bool {
+        comments.isEmpty && GateEntry.isRecheck(message)
     }
 
     /// "Patch Set 2: Code-Review+2 -Verified\n\n(1 comment)\n\nLooks good", or nil when the review says nothing.

@@ -1,10 +1,11 @@
 package import GatehouseCore
 package import GatehouseStore
 
-/// Evaluates a change's submit requirements, and answers a submit request.
+/// Evaluates a change's submit requirements, and answers a submit request by handing the change to the gate.
 ///
-/// Merging is the gate's job: until the gate exists, a submit is refused with 409 either way, saying what is
-/// missing or that the change waits for the gate.
+/// Nobody merges by hand: submitting a change whose requirements hold puts it in its branch's gate queue
+/// (approving it does the same on its own), and the gate merges it once it passes on top of everything queued
+/// ahead. A change whose requirements do not hold is refused with 409 and the sentences saying what is missing.
 package enum SubmitChange {
     /// The requirement results of the change's current patch set under its project's rules.
     package static func requirements(for change: Change, in tx: StoreTransaction) async throws -> [SubmitRequirementResult] {
@@ -25,17 +26,21 @@ package enum SubmitChange {
         )
     }
 
-    package static func run(_ number: Change.Number, by user: CurrentUser, in context: ReviewContext) async throws -> Never {
-        let results = try await context.store.read { tx in
+    /// Queues the change in the gate; returns it as it stands (still open: the gate merges it later).
+    package static func run(_ number: Change.Number, by user: CurrentUser, in context: ReviewContext) async throws -> Change {
+        let now = context.clock()
+        defer { context.notifier.changed(number) }
+        return try await context.store.write { tx in
             let access = try await ChangeAccess.load(number, user: user, in: tx)
             try access.requireMaintainer("submit")
             guard access.change.status.isOpen else { throw ReviewError.conflict("change is \(access.change.status.rawValue.lowercased())") }
-            return try await requirements(for: access.change, in: tx)
+            let results = try await requirements(for: access.change, in: tx)
+            let unmet = results.filter { $0.status == .unsatisfied || $0.status == .blocked }
+            guard unmet.isEmpty else {
+                throw ReviewError.conflict("submit requirements not met: " + unmet.map { "\($0.name): \($0.explanation)" }.joined(separator: "; "))
+            }
+            try await GateEntry.enqueueIfSubmittable(access.change, in: tx, now: now)
+            return access.change
         }
-        let unmet = results.filter { $0.status == .unsatisfied || $0.status == .blocked }
-        guard unmet.isEmpty else {
-            throw ReviewError.conflict("submit requirements not met: " + unmet.map { "\($0.name): \($0.explanation)" }.joined(separator: "; "))
-        }
-        throw ReviewError.conflict("all submit requirements are met, but changes merge only through the gate, which is not running yet")
     }
 }

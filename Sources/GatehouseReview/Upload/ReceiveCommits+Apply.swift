@@ -87,6 +87,9 @@ extension ReceiveCommits {
                 for reviewer in reviewers where reviewer.accountID != change.ownerID {
                     try await tx.addReviewer(reviewer, to: change.number)
                 }
+                // Every new patch set is tested at once; copied votes may already make it submittable.
+                try await GateEntry.requestCheck(change, in: tx, now: now)
+                try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now)
                 refUpdates.append(RefUpdate(name: patchSet.id.refName, new: upload.commit.id, expectedOld: nil))
                 results.append(UploadedChange(
                     number: change.number, subject: change.subject, isNew: patchSetNumber == 1, isWorkInProgress: change.isWorkInProgress

@@ -90,6 +90,7 @@ package struct ReceiveCommits: Sendable {
                     migrated = true
                 }
                 let outcome = try await apply(uploads, target: target, repository: repository)
+                for change in outcome { context.notifier.changed(change.number) }
                 created += outcome.filter(\.isNew)
                 updated += outcome.filter { !$0.isNew }
                 report.results.append((command.refName, .ok))

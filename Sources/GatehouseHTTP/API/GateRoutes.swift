@@ -1,0 +1,85 @@
+import Foundation
+import GatehouseAPIModels
+import GatehouseCore
+import GatehouseGate
+import GatehouseReview
+import GatehouseStore
+import Hummingbird
+
+/// The gate's native API and build logs: `/api/gate/status`, `/api/changes/{n}/builds`, `/logs/<id>/`.
+///
+/// Native endpoints answer plain JSON (no XSSI prefix): they are ours, not Gerrit's, and a status page or a
+/// `curl | jq` should not have to strip anything.
+struct GateRoutes {
+    let context: ReviewContext
+    let gate: GateScheduler?
+    let logRoot: String
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    func api(_ api: APIRequest) async throws -> Response {
+        guard api.method == .get else { throw HTTPFailure.methodNotAllowed }
+        switch Array(api.segments.dropFirst()) {
+        case ["gate", "status"]:
+            guard let gate else { throw HTTPFailure(status: .serviceUnavailable, message: "the gate is not running on this server") }
+            var status = try await gate.status()
+            let readable = try await readableProjects(api.user)
+            status.queues = status.queues.filter { readable.contains($0.project) }
+            status.check = status.check.filter { readable.contains($0.project) }
+            status.notEnqueued = status.notEnqueued.filter { readable.contains($0.project) }
+            return try json(status)
+        case let path where path.count == 3 && path[0] == "changes" && path[2] == "builds":
+            guard let number = Int(path[1]), number > 0 else { throw HTTPFailure.badRequest("\"\(path[1])\" is not a change number") }
+            let builds = try await context.store.read { [user = api.user] tx in
+                _ = try await ChangeAccess.load(number, user: user, in: tx)
+                return try await tx.builds(ofChange: number)
+            }
+            return try json(builds.map(info))
+        default:
+            throw HTTPFailure.notFound()
+        }
+    }
+
+    /// `/logs/<id>/`: the build's log as plain text, as far as it has been written (it grows while the build runs).
+    func log(_ api: APIRequest) async throws -> Response {
+        guard api.method == .get || api.method == .head else { throw HTTPFailure.methodNotAllowed }
+        let path = Array(api.segments.dropFirst())
+        guard path.count == 1 || (path.count == 2 && path[1] == "log.txt"), let id = Int(path[0]), id > 0 else {
+            throw HTTPFailure.notFound()
+        }
+        _ = try await context.store.read { [user = api.user] tx in
+            guard let build = try await tx.build(id: id), let project = try await tx.project(named: build.project), user.canRead(project)
+            else { throw HTTPFailure.notFound("no build \(id)") }
+            return build
+        }
+        guard let data = FileManager.default.contents(atPath: "\(logRoot)/\(id)/log.txt") else {
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=UTF-8"], body: .init(byteBuffer: ByteBuffer(string: "# waiting for a build slot\n")))
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; charset=UTF-8", .cacheControl: "no-cache"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private func info(_ build: Build) -> BuildInfo {
+        BuildInfo(
+            id: build.id, pipeline: build.pipeline.rawValue, job: build.job, patchSet: build.patchSet.patchSet, attempt: build.attempt,
+            result: build.result?.rawValue, commit: build.commit?.hex, changes: build.changes, start: build.startedAt.gerritFormat,
+            end: build.endedAt?.gerritFormat, logURL: "\(context.baseURL)/logs/\(build.id)/")
+    }
+
+    private func readableProjects(_ user: CurrentUser) async throws -> Set<String> {
+        try await context.store.read { tx in
+            Set(try await tx.projects(includePrivate: !user.isAnonymous).map(\.name.rawValue))
+        }
+    }
+
+    private func json(_ value: some Encodable) throws -> Response {
+        var body = try Self.encoder.encode(value)
+        body.append(0x0A)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=UTF-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
