@@ -1,5 +1,8 @@
 import Foundation
+import GatehouseCore
 import GatehouseGit
+import GatehouseServer
+import GatehouseStore
 import GatehouseTesting
 import NIOHTTP1
 import Testing
@@ -48,9 +51,12 @@ import Testing
         let messages = try #require(detail["messages"] as? [[String: Any]]).compactMap { $0["message"] as? String }
         #expect(messages.contains("Patch Set 1: Code-Review+2 Workflow+1\n\nLooks good"))
 
+        // the last vote queued the change for the gate, in its own transaction; submit says so and keeps it open
+        let queued = try await f.server.server.store.read { try await $0.pipelineItem(.gate, change: 1) }
+        #expect(queued?.patchSet == PatchSetID(change: 1, patchSet: 1))
         let submit = try await f.server.request(.POST, "/a/changes/demo~1/submit", user: f.bob)
-        #expect(submit.status == 409)
-        #expect(submit.body.contains("merge only through the gate"))
+        #expect(submit.status == 200)
+        #expect((try TestServer.gerritJSON(submit.body) as? [String: Any])?["status"] as? String == "NEW")
 
         // bob's permitted labels
         let permitted = try #require(try await f.detail(f.bob)["permitted_labels"] as? [String: [String]])
