@@ -10,7 +10,13 @@ import Logging
 extension GateScheduler {
     /// Makes the item's speculative commit on its parent's commit (or the tip), and reports the outcome.
     func prepareMerge(_ item: PatchSetID, on base: [PatchSetID], generation: Int, in key: QueueKey) async throws -> [GateAction] {
-        guard isCurrent(item, generation, in: key), let runtime = queues[key], let details = runtime.details[item] else { return [] }
+        guard isCurrent(item, generation, in: key), let runtime = queues[key], let details = runtime.details[item] else {
+            logger.debug("gate \(key): prepareMerge for \(item) generation \(generation) is stale")
+            return []
+        }
+        // The base the queue holds now, not the one the action was issued with: a merge performed between the
+        // two drops the landed item from the base (its commit is now the tip) without a new generation.
+        let base = runtime.queue.item(item)?.buildSet?.base ?? base
         let baseCommit: CommitID?
         if let parent = base.last {
             // The parent was prepared earlier in the worklist; if it has no commit it conflicted, and this
@@ -33,7 +39,10 @@ extension GateScheduler {
         } else {
             outcome = .merged(details.commit)  // an unborn branch starts at the change itself
         }
-        guard isCurrent(item, generation, in: key) else { return [] }
+        guard isCurrent(item, generation, in: key) else {
+            logger.debug("gate \(key): \(item) generation \(generation) was replaced while its merge was made")
+            return []
+        }
         switch outcome {
         case .merged(let commit):
             queues[key]!.prepared[generation] = commit

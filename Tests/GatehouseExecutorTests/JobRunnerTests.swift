@@ -121,6 +121,28 @@ struct JobRunnerTests {
         #expect(FileManager.default.fileExists(atPath: "\(run.workspace)/built"))
     }
 
+    @Test("a job that forks without end hits its own process limit, not the machine's")
+    func processLimit() async throws {
+        guard let bubblewrap = Self.bubblewrap else { return }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("runner-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: "\(root)/workspace", withIntermediateDirectories: true)
+        var settings = ExecutorSettings(sandbox: bubblewrap)
+        settings.processLimit = 32
+        // Bounded, so a machine without the pids cgroup is not harmed: 200 sleepers against a limit of 32.
+        let outcome = await JobRunner(settings: settings, logger: Logger(label: "test")).run(JobRun(
+            commands: ["for i in $(seq 200); do sleep 30 & done; wait"], timeout: .seconds(60),
+            workspace: "\(root)/workspace", logPath: "\(root)/log.txt"
+        ))
+        let log = try String(contentsOfFile: "\(root)/log.txt", encoding: .utf8)
+        guard log.contains("# process limit: 32 processes") else {
+            try #require(ProcessInfo.processInfo.environment["CI"] == nil, "CI machines have the pids cgroup: \(log)")
+            return
+        }
+        #expect(outcome.result == .failure, "\(log)")
+        #expect(log.lowercased().contains("fork") || log.contains("Resource temporarily unavailable"), "\(log)")
+        #expect(outcome.duration < .seconds(30), "the sleepers were killed with the job")
+    }
+
     @Test("without bubblewrap the server names the package to install or the opt-out")
     func bubblewrapMissing() {
         #expect(throws: ExecutorError.sandboxUnavailable(SandboxMode.bubblewrapMissing)) {

@@ -6,7 +6,10 @@
 package enum GateAction: Hashable, Sendable {
     /// Build the speculative merge commit: the branch tip, then each of `on` (head first), then `item`.
     /// Report `mergePrepared` or `mergeConflicted`. Each of `on` was already asked for, earlier, with its own
-    /// shorter stack, so building on the last one's prepared commit would give the same tree.
+    /// shorter stack, so building on the last one's prepared commit would give the same tree. `on` is the base
+    /// when the action was issued; an `itemMerged` in between removes the landed head from the build set's base
+    /// (the tip now holds it) without a new generation, so a scheduler performing the action late builds on
+    /// the item's current base.
     case prepareMerge(item: PatchSetID, on: [PatchSetID], generation: Int)
     /// Run one job on the prepared commit of that generation; report `buildCompleted`.
     case startJob(item: PatchSetID, job: String, generation: Int, attempt: Int)

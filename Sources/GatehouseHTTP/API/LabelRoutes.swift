@@ -4,7 +4,8 @@ import GatehouseReview
 import GatehouseStore
 import Hummingbird
 
-/// `/projects/{project}/labels/…` and `/projects/{project}/submit_rules`: a project's voting rules.
+/// `/projects/{project}/labels/…`, `/projects/{project}/submit_rules` and `/projects/{project}/gate`: a project's
+/// voting rules and how the gate lands its changes.
 struct LabelRoutes {
     let context: ReviewContext
 
@@ -36,9 +37,29 @@ struct LabelRoutes {
             let input = try await api.request.decodeJSON(SubmitRulesInfo.self)
             try await rules.setSubmitRules(SubmitRules(requiredCodeReviewApprovals: input.codeReviewApprovals), in: project.name)
             return try GerritResponse.json(input)
+        case (.get, 1, "gate"):
+            let current = try await context.store.read { try await $0.gateSettings(of: project.name) }
+            return try GerritResponse.json(Self.info(current))
+        case (.put, 1, "gate"):
+            let input = try await api.request.decodeJSON(GateSettingsInfo.self)
+            var settings = try await context.store.read { try await $0.gateSettings(of: project.name) }
+            if let name = input.mergeStrategy {
+                guard let strategy = MergeStrategy(rawValue: name.uppercased()) else {
+                    let known = MergeStrategy.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw HTTPFailure.badRequest("unknown merge strategy \"\(name)\" (expected \(known))")
+                }
+                settings.mergeStrategy = strategy
+            }
+            if let allow = input.allowNetworkJobs { settings.allowNetworkJobs = allow }
+            try await rules.setGateSettings(settings, in: project.name)
+            return try GerritResponse.json(Self.info(settings))
         default:
             throw HTTPFailure.notFound()
         }
+    }
+
+    static func info(_ settings: GateSettings) -> GateSettingsInfo {
+        GateSettingsInfo(mergeStrategy: settings.mergeStrategy.rawValue, allowNetworkJobs: settings.allowNetworkJobs)
     }
 
     static func info(_ label: LabelDefinition, project: ProjectName) -> LabelDefinitionInfo {

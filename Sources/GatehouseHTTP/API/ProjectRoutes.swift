@@ -45,7 +45,7 @@ struct ProjectRoutes {
         case (.get, 2) where rest[1] == "HEAD":
             let project = try await visibleProject(rest[0], user: api.user)
             return try GerritResponse.json(project.headBranch.refName)
-        case (_, 2...3) where rest[1] == "labels" || rest[1] == "submit_rules":
+        case (_, 2...3) where ["labels", "submit_rules", "gate"].contains(rest[1]):
             let project = try await visibleProject(rest[0], user: api.user)
             return try await LabelRoutes(context: context).handle(&api, project: project, rest: Array(rest.dropFirst()))
         case (_, 1), (_, 2):

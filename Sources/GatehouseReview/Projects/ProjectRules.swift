@@ -53,4 +53,14 @@ package struct ProjectRules: Sendable {
             try await tx.setSubmitRules(rules, of: project)
         }
     }
+
+    /// Changes how the gate lands the project's changes; builds already queued keep the strategy they were
+    /// prepared with, and the next build set of each item uses the new one.
+    package func setGateSettings(_ settings: GateSettings, in project: ProjectName) async throws {
+        try user.requireAdministrator()
+        try await context.store.write { tx in
+            guard try await tx.project(named: project) != nil else { throw ReviewError.notFound("Project Not Found: \(project.rawValue)") }
+            try await tx.setGateSettings(settings, of: project)
+        }
+    }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import GatehouseCore
 import GatehouseGit
+import GatehouseServer
 import GatehouseTesting
 import NIOHTTP1
 import Testing
@@ -191,6 +193,88 @@ import Testing
             try await f.builds(change).contains { $0.pipeline == "gate" && $0.job == "held" && $0.result == "ABORTED" }
         }
         #expect(try await f.change(change)["status"] as? String == "NEW")
+        await f.stop()
+    }
+}
+
+/// The gate's edges: per-project merge strategies, a branch moved behind its back.
+@Suite(.timeLimit(.minutes(5))) struct GateStrategyTests {
+    @Test("cherry-pick lands a linear history of tested commits; fast-forward-only refuses a change that is not one")
+    func strategies() async throws {
+        let f = try await GateFixture.start()
+        let refused = try await f.server.request(.PUT, "/a/projects/demo/gate", user: f.bob, json: #"{"merge_strategy":"CHERRY_PICK"}"#)
+        #expect(refused.status == 403, "only administrators choose how changes land")
+        let unknown = try await f.server.request(.PUT, "/a/projects/demo/gate", user: f.server.admin, json: #"{"merge_strategy":"SQUASH"}"#)
+        #expect(unknown.status == 400 && unknown.body.contains("unknown merge strategy \"SQUASH\""))
+        let set = try await f.server.request(.PUT, "/a/projects/demo/gate", user: f.server.admin, json: #"{"merge_strategy":"CHERRY_PICK"}"#)
+        #expect(set.status == 200 && set.body.contains(#""merge_strategy":"CHERRY_PICK""#), "\(set.body)")
+
+        // two changes on the same parent: the second is replayed onto the first
+        let one = try await f.propose("Add one", file: "one.txt", content: "1\n")
+        let two = try await f.propose("Add two", file: "two.txt", content: "2\n")
+        for change in [one, two] { try await f.waitForVerified(change, 1) }
+        for change in [one, two] { try await f.approve(change) }
+        for change in [one, two] { try await f.waitForStatus(change, "MERGED") }
+        let history = try await f.branchHistory()
+        let repository = "\(f.server.server.configuration.repositoryRoot)/\(f.project).git"
+        for commit in history.suffix(2) {
+            let parents = try await Git().checked(["rev-list", "--parents", "-n", "1", commit], in: repository).text.split(separator: " ").count - 1
+            #expect(parents == 1, "cherry-picking makes no merge commits")
+        }
+        let tested = try await f.builds(two).filter { $0.pipeline == "gate" && $0.result == "SUCCESS" }.map(\.commit)
+        #expect(tested.contains(history.last!), "the landed commit is the one the gate tested")
+
+        // fast-forward only: a change whose parent is no longer the tip fails at the head and says why
+        _ = try await f.server.request(.PUT, "/a/projects/demo/gate", user: f.server.admin, json: #"{"merge_strategy":"FAST_FORWARD_ONLY"}"#)
+        try await f.work.checked(["fetch", "--quiet", "origin"])
+        let base = try await f.work.checked(["rev-parse", "origin/main"]).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let three = try await f.propose("Add three", file: "three.txt", content: "3\n", on: base)
+        let four = try await f.propose("Add four", file: "four.txt", content: "4\n", on: base)
+        for change in [three, four] { try await f.waitForVerified(change, 1) }
+        for change in [three, four] { try await f.approve(change) }
+        try await f.waitForStatus(three, "MERGED")
+        try await f.waitForVerified(four, -1)
+        let report = try #require(try await f.messages(four).first { $0.contains("Build failed (gate pipeline)") })
+        #expect(report.contains("not a fast-forward"), "\(report)")
+        await f.stop()
+    }
+
+    @Test("a branch moved outside the gate makes every queued item rebuild on the new tip")
+    func branchMovedOutside() async throws {
+        // setup: the gate job waits until the branch it was built on contains moved.txt
+        let f = try await GateFixture.start(jobs: """
+            jobs:
+              - name: quick
+                run: "true"
+              - name: held
+                run: while [ -e file.txt ] && [ ! -e moved.txt ]; do sleep 0.05; done
+                timeout: 2m
+            pipelines:
+              check: [quick]
+              gate: [held]
+            """)
+        let change = try await f.propose("Add a file", file: "file.txt", content: "1\n")
+        try await f.waitForVerified(change, 1)
+        try await f.approve(change)
+        try await f.waitUntil("the held build to run", timeout: .seconds(30)) {
+            try await f.builds(change).contains { $0.pipeline == "gate" && $0.result == "RUNNING" }
+        }
+
+        // act: an operator moves main behind the gate's back, straight into the bare repository
+        try await f.work.checked(["fetch", "--quiet", "origin"])
+        try await f.work.checked(["checkout", "--quiet", "--detach", "origin/main"])
+        let moved = try await f.work.commit("Operator fix\n", file: "moved.txt", content: "moved\n").hex
+        let repository = "\(f.server.server.configuration.repositoryRoot)/\(f.project).git"
+        try await f.work.checked(["push", "--quiet", repository, "HEAD:refs/heads/main"])
+
+        // check: the stale build is aborted, the rebuild runs on the moved tip, and the change lands on top of it
+        try await f.waitForStatus(change, "MERGED")
+        let gate = try await f.builds(change).filter { $0.pipeline == "gate" }
+        #expect(gate.map(\.result) == ["ABORTED", "SUCCESS"], "\(gate.map(\.result))")
+        let landed = try #require(try await f.branchHistory().last)
+        #expect(landed == gate.last?.commit)
+        let contains = try await Git().run(["merge-base", "--is-ancestor", moved, landed], in: repository)
+        #expect(contains.succeeded, "the landed commit contains the operator's commit")
         await f.stop()
     }
 }
