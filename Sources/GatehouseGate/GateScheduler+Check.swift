@@ -115,9 +115,13 @@ extension GateScheduler {
             return results
         }
         let end = context.clock()
-        try await context.store.write { tx in
-            for (build, result, _) in results { try await tx.finishBuild(build.id, result: result, now: end) }
-        }
+        let store = context.store
+        // In a task of its own, so a cancelled check (a newer patch set) still records its builds as ABORTED.
+        try await Task {
+            try await store.write { tx in
+                for (build, result, _) in results { try await tx.finishBuild(build.id, result: result, now: end) }
+            }
+        }.value
         var lines: [String] = []
         for (build, result, duration) in results.sorted(by: { $0.0.id < $1.0.id }) {
             var run = BuildRun(patchSet: item, buildID: build.id, attempt: 1, startedAt: .now)
