@@ -117,6 +117,7 @@ let package = Package(
         .target(
             name: "GatehouseReview",
             dependencies: [
+                "GatehouseAPIModels",
                 "GatehouseCore",
                 "GatehouseGit",
                 "GatehouseStore",
@@ -131,6 +132,24 @@ let package = Package(
             dependencies: ["GatehouseReview", "GatehouseTesting"],
             swiftSettings: settings
         ),
+
+        /** The event log's readers: the in-memory tail that SSE streams follow, and the webhook worker. */
+        .target(
+            name: "GatehouseEvents",
+            dependencies: [
+                "GatehouseCore",
+                "GatehouseReview",
+                "GatehouseStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: settings
+        ),
+
+        .testTarget(name: "GatehouseEventsTests", dependencies: ["GatehouseEvents"], swiftSettings: settings),
 
         /** The check and gate pipelines: the GateScheduler actor drives GateQueue with git, the executor and the store. */
         .target(
@@ -154,6 +173,7 @@ let package = Package(
             dependencies: [
                 "GatehouseAPIModels",
                 "GatehouseCore",
+                "GatehouseEvents",
                 "GatehouseGate",
                 "GatehouseGit",
                 "GatehouseReview",
@@ -171,6 +191,7 @@ let package = Package(
             name: "GatehouseServer",
             dependencies: [
                 "GatehouseCore",
+                "GatehouseEvents",
                 "GatehouseExecutor",
                 "GatehouseGate",
                 "GatehouseGit",

@@ -60,11 +60,13 @@ extension GateScheduler {
         guard let queueItem = queues[key]?.queue.item(item) else { return [] }
         let now = context.clock()
         let stack = queueItem.stackDescription
+        let events = EventRecorder(context: context)
         try await context.store.write { tx in
             for job in queueItem.jobs {
-                _ = try await tx.insertBuild(
+                let build = try await tx.insertBuild(
                     pipeline: .gate, project: key.project, patchSet: item, job: job, attempt: 1, changes: stack, commit: nil,
                     result: .mergeConflict, now: now)
+                try await events.build(build, in: tx, now: now)
             }
         }
         queues[key]!.conflictNotes[item] = note
@@ -90,10 +92,13 @@ extension GateScheduler {
             definition = nil
             problem = error.description
         }
+        let events = EventRecorder(context: context)
         let build = try await context.store.write { tx in
-            try await tx.insertBuild(
+            let build = try await tx.insertBuild(
                 pipeline: .gate, project: key.project, patchSet: item, job: name, attempt: attempt, changes: stack, commit: commit,
                 result: problem == nil ? nil : .error, now: now)
+            try await events.build(build, in: tx, now: now)
+            return build
         }
         guard let definition else {
             launcher.writeLog(build.id, "# ERROR: \(problem ?? "")\n")
@@ -115,7 +120,10 @@ extension GateScheduler {
     func buildFinished(_ build: Build, result: Build.Result, duration: Duration, generation: Int, in key: QueueKey) async {
         do {
             let now = context.clock()
-            try await context.store.write { tx in try await tx.finishBuild(build.id, result: result, now: now) }
+            let events = EventRecorder(context: context)
+            try await context.store.write { tx in
+                if let finished = try await tx.finishBuild(build.id, result: result, now: now) { try await events.build(finished, in: tx, now: now) }
+            }
         } catch {
             logger.error("gate: recording build \(build.id) failed: \(error)")
         }

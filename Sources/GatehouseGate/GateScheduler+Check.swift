@@ -90,12 +90,15 @@ extension GateScheduler {
             return nil
         }
         let now = context.clock()
+        let events = EventRecorder(context: context)
         let builds = try await context.store.write { tx in
             var builds: [Build] = []
             for job in jobs {
-                builds.append(try await tx.insertBuild(
+                let build = try await tx.insertBuild(
                     pipeline: .check, project: row.project, patchSet: item, job: job.name, attempt: 1, changes: item.description,
-                    commit: commit, now: now))
+                    commit: commit, now: now)
+                try await events.build(build, in: tx, now: now)
+                builds.append(build)
             }
             return builds
         }
@@ -119,7 +122,9 @@ extension GateScheduler {
         // In a task of its own, so a cancelled check (a newer patch set) still records its builds as ABORTED.
         try await Task {
             try await store.write { tx in
-                for (build, result, _) in results { try await tx.finishBuild(build.id, result: result, now: end) }
+                for (build, result, _) in results {
+                    if let finished = try await tx.finishBuild(build.id, result: result, now: end) { try await events.build(finished, in: tx, now: end) }
+                }
             }
         }.value
         var lines: [String] = []

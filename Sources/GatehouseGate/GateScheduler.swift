@@ -91,7 +91,10 @@ package actor GateScheduler {
             let tip = try await repository.resolve(item.branch.refName)
             if let tip, try await repository.isAncestor(commit, of: tip) {
                 logger.notice("gate: \(item.patchSet) had landed as \(commit.abbreviated) before the restart; recording the merge")
-                try await recordMerge(item.patchSet, commit: commit, key: QueueKey(project: item.project, branch: item.branch), builds: [])
+                // The tip it replaced is not recorded; its first parent is where the branch was when merged alone.
+                let parent = try await repository.commits([commit]).first?.parents.first
+                try await recordMerge(
+                    item.patchSet, commit: commit, oldTip: parent, key: QueueKey(project: item.project, branch: item.branch), builds: [])
             } else {
                 try await context.store.write { tx in try await tx.setMergingCommit(nil, change: item.patchSet.change) }
             }

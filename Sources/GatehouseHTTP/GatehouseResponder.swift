@@ -1,3 +1,4 @@
+package import GatehouseEvents
 package import GatehouseGate
 package import GatehouseReview
 package import Hummingbird
@@ -27,12 +28,14 @@ package struct GatehouseResponder: HTTPResponder {
     let authenticator: Authenticator
     let settings: HTTPSettings
     let gate: GateScheduler?
+    let events: EventServices?
 
-    package init(context: ReviewContext, authenticator: Authenticator, settings: HTTPSettings, gate: GateScheduler?) {
+    package init(context: ReviewContext, authenticator: Authenticator, settings: HTTPSettings, gate: GateScheduler?, events: EventServices?) {
         self.context = context
         self.authenticator = authenticator
         self.settings = settings
         self.gate = gate
+        self.events = events
     }
 
     package func respond(to request: Request, context requestContext: BasicRequestContext) async throws -> Response {
@@ -82,6 +85,13 @@ package struct GatehouseResponder: HTTPResponder {
             return try await ProjectRoutes(context: context).handle(&api)
         case "changes":
             return try await ChangeRoutes(context: context).handle(&api)
+        case "api" where segments.count >= 4 && segments[1] == "projects" && segments[3] == "webhooks":
+            guard let events else { throw HTTPFailure(status: .serviceUnavailable, message: "webhooks are not enabled on this server") }
+            return try await WebhookRoutes(administration: events.administration, worker: events.worker)
+                .handle(&api, path: Array(segments.dropFirst(2)))
+        case "events":
+            guard let events else { throw HTTPFailure(status: .serviceUnavailable, message: "the event stream is not enabled on this server") }
+            return try await EventRoutes(context: context, hub: events.hub).stream(api)
         case "api":
             return try await GateRoutes(context: context, gate: gate, logRoot: settings.logRoot).api(api)
         case "logs":

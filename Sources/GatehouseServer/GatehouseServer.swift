@@ -1,5 +1,6 @@
 import Foundation
 package import GatehouseCore
+package import GatehouseEvents
 import GatehouseExecutor
 package import GatehouseGate
 import GatehouseGit
@@ -20,6 +21,8 @@ package struct GatehouseServer: Sendable {
     package let context: ReviewContext
     /// The check and gate pipelines; run it as a service beside the application (`services(app:)`).
     package let gate: GateScheduler
+    /// The event log's readers: the live tail behind `/a/events` and the webhook worker.
+    package let events: EventServices
     /// Set on the first start when Gatehouse generated the admin password; show it to the operator once.
     package let generatedAdminPassword: String?
 
@@ -44,8 +47,18 @@ package struct GatehouseServer: Sendable {
             let outcome = try await Bootstrap.run(configuration: configuration, context: context)
             let gate = GateScheduler(context: context, options: gateOptions(configuration))
             context.notifier.listen { gate.nudge($0) }
+            let hub = EventHub(store: store, logger: logger)
+            try await hub.start()
+            let events = EventServices(
+                hub: hub,
+                worker: WebhookWorker(
+                    store: store, policy: configuration.webhookRetry, timeout: configuration.webhookTimeout, clock: context.clock, logger: logger),
+                administration: WebhookAdministration(
+                    store: store,
+                    target: WebhookTarget(listenHost: configuration.host, listenPort: configuration.port, baseURL: context.baseURL),
+                    clock: context.clock))
             return GatehouseServer(
-                configuration: configuration, store: store, context: context, gate: gate,
+                configuration: configuration, store: store, context: context, gate: gate, events: events,
                 generatedAdminPassword: outcome.generatedAdminPassword
             )
         } catch {
@@ -61,7 +74,7 @@ package struct GatehouseServer: Sendable {
         let responder = GatehouseResponder(
             context: context, authenticator: Authenticator(store: store),
             settings: HTTPSettings(maxPackBytes: configuration.maxPackBytes, logRoot: configuration.logRoot),
-            gate: gate
+            gate: gate, events: events
         )
         return Application(
             responder: responder,
@@ -98,9 +111,10 @@ package struct GatehouseServer: Sendable {
         return nil
     }
 
-    /// The application and the gate, to run together in one service group.
+    /// The application, the gate and the event readers, to run together in one service group.
     package func services(app: some ApplicationProtocol) -> [any Service] {
-        configuration.runsPipelines ? [app, GateService(scheduler: gate)] : [app]
+        let background: [any Service] = [BackgroundService { await events.hub.run() }, BackgroundService { await events.worker.run() }]
+        return (configuration.runsPipelines ? [app, GateService(scheduler: gate)] : [app]) + background
     }
 
     /// Closes the database; call after the application stopped.

@@ -1,4 +1,5 @@
 import Foundation
+package import GatehouseCore
 
 /// Everything `gatehouse serve` can be told, with the defaults a first run on a laptop wants.
 package struct ServerConfiguration: Sendable {
@@ -31,6 +32,10 @@ package struct ServerConfiguration: Sendable {
     package var gatePollInterval: Duration = .seconds(1)
     /// Largest log a build may write before it is truncated.
     package var jobOutputLimitBytes: Int = 10 << 20
+    /// When failed webhook deliveries are retried, and when they are given up (default: after 24 hours).
+    package var webhookRetry = RetryPolicy()
+    /// How long a webhook receiver may take to answer one delivery.
+    package var webhookTimeout: Duration = .seconds(10)
 
     package init() {}
 

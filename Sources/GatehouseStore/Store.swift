@@ -8,9 +8,12 @@ package import SQLKit
 /// see a committed snapshot.
 package struct Store: Sendable {
     package let connector: any DatabaseConnector
+    /// Fires after every commit that appended to the event log, so streams and workers wake at once.
+    package let eventsCommitted: EventSignal
 
     package init(connector: any DatabaseConnector) {
         self.connector = connector
+        self.eventsCommitted = EventSignal()
     }
 
     package func read<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
@@ -18,7 +21,10 @@ package struct Store: Sendable {
     }
 
     package func write<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
-        try await connector.write { try await body(StoreTransaction(sql: $0)) }
+        let effects = TransactionEffects()
+        let result = try await connector.write { try await body(StoreTransaction(sql: $0, effects: effects)) }
+        if effects.appendedEvents { eventsCommitted.fire() }
+        return result
     }
 
     /// Brings the schema up to date, one numbered migration per transaction.
@@ -51,8 +57,15 @@ package struct Store: Sendable {
 /// One snapshot or transaction; the typed queries live in extensions, one file per entity.
 package struct StoreTransaction: Sendable {
     package let sql: any SQLDatabase
+    /// What this transaction did that someone must hear of once it commits; nil for read snapshots.
+    let effects: TransactionEffects?
 
     package init(sql: any SQLDatabase) {
+        self.init(sql: sql, effects: nil)
+    }
+
+    init(sql: any SQLDatabase, effects: TransactionEffects?) {
         self.sql = sql
+        self.effects = effects
     }
 }

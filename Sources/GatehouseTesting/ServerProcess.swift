@@ -76,6 +76,17 @@ package final class ServerProcess: @unchecked Sendable {
         let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
+
+    /// Sends `json` with HTTP Basic credentials; returns the status and the body.
+    package static func post(_ url: String, user: (String, String), json: String) async throws -> (Int, Data) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Basic " + Data("\(user.0):\(user.1)".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
+        request.httpBody = Data(json.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
 }
 
 #if canImport(FoundationNetworking)

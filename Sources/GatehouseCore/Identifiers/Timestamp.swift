@@ -88,6 +88,12 @@ package struct Timestamp: Hashable, Comparable, Sendable {
         self.init(nanosecondsSinceEpoch: total)
     }
 
+    /// The instant `duration` later (earlier when negative).
+    package func adding(_ duration: Duration) -> Timestamp {
+        let (seconds, attoseconds) = duration.components
+        return Timestamp(nanosecondsSinceEpoch: nanosecondsSinceEpoch + seconds * Self.nanosPerSecond + attoseconds / 1_000_000_000)
+    }
+
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         let quotient = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient

@@ -11,11 +11,15 @@ package enum GateEntry {
     ///
     /// - Returns: whether the change is (now or already) in the gate.
     @discardableResult
-    package static func enqueueIfSubmittable(_ change: Change, in tx: StoreTransaction, now: Timestamp) async throws -> Bool {
+    package static func enqueueIfSubmittable(
+        _ change: Change, in tx: StoreTransaction, now: Timestamp, events: EventRecorder
+    ) async throws -> Bool {
         guard change.status.isOpen else { return false }
         let results = try await SubmitChange.requirements(for: change, in: tx)
         guard SubmitRequirements.isSubmittable(status: change.status, results: results) else { return false }
-        try await tx.enqueue(change.currentPatchSetID, pipeline: .gate, project: change.project, branch: change.branch, now: now)
+        if try await tx.enqueue(change.currentPatchSetID, pipeline: .gate, project: change.project, branch: change.branch, now: now) {
+            try await events.gateEnqueued(change, in: tx, now: now)
+        }
         return true
     }
 

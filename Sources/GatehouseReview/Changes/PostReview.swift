@@ -146,8 +146,17 @@ package struct PostReview: Sendable {
                 change.updatedAt = now
                 try await tx.updateChange(change)
             }
+            let events = EventRecorder(context: context)
+            if let text {
+                var changed: [String: Int] = [:]
+                for (label, _, previous) in applied { changed[label] = previous ?? 0 }
+                try await events.commentAdded(change, patchSet: patchSet, author: account, comment: text, changedVotes: changed, in: tx, now: now)
+            }
+            if change.isWorkInProgress != access.change.isWorkInProgress {
+                try await events.wipStateChanged(change, by: account, in: tx, now: now)
+            }
             if Self.isRecheckRequest(message, comments: comments) { try await GateEntry.requestCheck(change, in: tx, now: now) }
-            try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now)
+            try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now, events: EventRecorder(context: context))
             // As Gerrit's ReviewResult: the labels this review named, with the caller's value after it.
             let named = Set(labels.keys.map { $0.lowercased() })
             let after = try await tx.votes(change: number, patchSet: patchSet).filter { $0.accountID == account.id }

@@ -39,7 +39,7 @@ package enum SubmitChange {
             guard unmet.isEmpty else {
                 throw ReviewError.conflict("submit requirements not met: " + unmet.map { "\($0.name): \($0.explanation)" }.joined(separator: "; "))
             }
-            try await GateEntry.enqueueIfSubmittable(access.change, in: tx, now: now)
+            try await GateEntry.enqueueIfSubmittable(access.change, in: tx, now: now, events: EventRecorder(context: context))
             return access.change
         }
     }

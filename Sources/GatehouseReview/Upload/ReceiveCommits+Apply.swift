@@ -28,12 +28,14 @@ extension ReceiveCommits {
         let pusher = pusher
         let options = target.options
         let kinds = try await patchSetKinds(of: uploads, branch: target.branch, repository: repository)
+        let events = EventRecorder(context: context)
         return try await context.store.write { tx in
             let labels = try await tx.labels(of: project.name)
             let reviewers = try await Self.resolve(options.reviewers, state: .reviewer, in: tx)
                 + Self.resolve(options.ccs, state: .cc, in: tx)
             var refUpdates: [RefUpdate] = []
             var results: [UploadedChange] = []
+            var created: [(Change, CommitObject)] = []
             for upload in uploads {
                 var change: Change
                 let patchSetNumber: Int
@@ -89,13 +91,18 @@ extension ReceiveCommits {
                 }
                 // Every new patch set is tested at once; copied votes may already make it submittable.
                 try await GateEntry.requestCheck(change, in: tx, now: now)
-                try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now)
+                try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now, events: EventRecorder(context: context))
+                created.append((change, upload.commit))
                 refUpdates.append(RefUpdate(name: patchSet.id.refName, new: upload.commit.id, expectedOld: nil))
                 results.append(UploadedChange(
                     number: change.number, subject: change.subject, isNew: patchSetNumber == 1, isWorkInProgress: change.isWorkInProgress
                 ))
             }
             try await repository.update(refUpdates, message: "push by \(pusher.username)")
+            // After git, so the event counter is held only for the last few statements of the transaction.
+            for (change, commit) in created {
+                try await events.patchSetCreated(change, commitMessage: commit.message, in: tx, now: now)
+            }
             return results
         }
     }

@@ -21,11 +21,15 @@ extension StoreTransaction {
     }
 
     /// Sets the result of a build, once: a build that already has one keeps it (a late report changes nothing).
-    package func finishBuild(_ id: Int, result: Build.Result, now: Timestamp) async throws {
-        try await sql.raw("""
+    ///
+    /// - Returns: the finished build, or nil when it already had a result.
+    @discardableResult
+    package func finishBuild(_ id: Int, result: Build.Result, now: Timestamp) async throws -> Build? {
+        let updated = try await sql.raw("""
             UPDATE builds SET result = \(bind: result.rawValue), ended_at = \(bind: now.nanosecondsSinceEpoch)
-            WHERE id = \(bind: id) AND result IS NULL
-            """).run()
+            WHERE id = \(bind: id) AND result IS NULL RETURNING id
+            """).first()
+        return updated == nil ? nil : try await build(id: id)
     }
 
     /// Re-labels a finished failure as retried: the gate ran the job again.

@@ -1,7 +1,8 @@
 import Synchronization
 
-/// Wakes the scheduler's loop early: a nudge that arrives while it works is remembered, so none is lost.
-final class WakeSignal: Sendable {
+/// Wakes a background loop (the gate's scheduler, the webhook worker) early: a nudge that arrives while it
+/// works is remembered, so none is lost.
+package final class WakeSignal: Sendable {
     private struct State {
         var pending = false
         var waiter: CheckedContinuation<Void, Never>?
@@ -9,7 +10,9 @@ final class WakeSignal: Sendable {
 
     private let state = Mutex(State())
 
-    func signal() {
+    package init() {}
+
+    package func signal() {
         let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
             guard let waiter = state.waiter else {
                 state.pending = true
@@ -22,7 +25,7 @@ final class WakeSignal: Sendable {
     }
 
     /// Returns at the next signal (at once if one is pending) or after `timeout`.
-    func wait(timeout: Duration) async {
+    package func wait(timeout: Duration) async {
         let timer = Task { [weak self] in
             try? await Task.sleep(for: timeout)
             self?.signal()
