@@ -1,6 +1,6 @@
 package import GatehouseCore
 package import GatehouseStore
-import Logging
+package import Logging
 
 /// The newest part of the event log, held in memory for the streams that follow it live.
 ///
@@ -20,6 +20,8 @@ package actor EventHub {
     private var dirty = false
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiter = 0
+    /// Set when the server shuts down: streams end, so the graceful shutdown does not wait for them forever.
+    package private(set) var isClosed = false
 
     package init(store: Store, capacity: Int = 10_000, logger: Logger) {
         self.store = store
@@ -37,11 +39,21 @@ package actor EventHub {
     }
 
     /// Polls as a safety net: a commit whose nudge was lost (or made by another process) still arrives.
+    /// Returns when cancelled (the server is shutting down), and closes the hub.
     package func run(pollInterval: Duration = .seconds(1)) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: pollInterval)
             await refresh()
         }
+        close()
+    }
+
+    /// Ends every stream: waiting readers wake and find the hub closed.
+    package func close() {
+        isClosed = true
+        let woken = waiters
+        waiters = [:]
+        for continuation in woken.values { continuation.resume() }
     }
 
     /// Reads what was committed after `head`; concurrent calls coalesce into one more round.
@@ -63,6 +75,8 @@ package actor EventHub {
                     if recent.count > capacity { recent.removeFirst(recent.count - capacity) }
                     if batch.count < 1000 { break }
                 }
+            } catch is CancellationError {
+                return
             } catch {
                 logger.error("events: reading the log failed: \(error)")
             }
@@ -87,7 +101,7 @@ package actor EventHub {
 
     /// Returns once an event after `seq` is known, or when the calling task is cancelled.
     package func waitForEvents(after seq: Int) async {
-        guard seq >= head else { return }
+        guard seq >= head, !isClosed else { return }
         let id = nextWaiter
         nextWaiter += 1
         await withTaskCancellationHandler {

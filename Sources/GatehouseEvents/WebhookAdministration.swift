@@ -1,5 +1,5 @@
 package import GatehouseCore
-import GatehouseReview
+package import GatehouseReview
 package import GatehouseStore
 
 /// Adding, listing and removing a project's webhooks, reading their delivery log and redelivering.
@@ -37,9 +37,10 @@ package struct WebhookAdministration: Sendable {
             types.insert(type)
         }
         let now = clock()
+        let chosen = types
         return try await store.write { tx in
             guard try await tx.project(named: name) != nil else { throw ReviewError.notFound("project \(name.rawValue) not found") }
-            return try await tx.insertWebhook(project: name, url: url, secret: secret, eventTypes: types, createdBy: account.id, now: now)
+            return try await tx.insertWebhook(project: name, url: url, secret: secret, eventTypes: chosen, createdBy: account.id, now: now)
         }
     }
 

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+package import Foundation
 
 /// `X-Gatehouse-Signature: sha256=<hex HMAC-SHA256 of the body, keyed with the webhook's secret>`, the scheme
 /// GitHub's `X-Hub-Signature-256` made familiar, so receivers can reuse their verification code.

@@ -77,6 +77,8 @@ package actor WebhookWorker {
             guard let next else { return .seconds(1) }
             let wait = Duration.nanoseconds(next.nanosecondsSinceEpoch - clock().nanosecondsSinceEpoch)
             return min(max(wait, .milliseconds(10)), .seconds(1))
+        } catch is CancellationError {
+            return .zero
         } catch {
             logger.error("webhooks: \(error)")
             return .seconds(1)
@@ -113,7 +115,8 @@ package actor WebhookWorker {
                 delivery.lastError = "the webhook or its event no longer exists"
                 delivery.finishedAt = now
             }
-            try await store.write { tx in try await tx.updateDelivery(delivery) }
+            let outcome = delivery
+            try await store.write { tx in try await tx.updateDelivery(outcome) }
         } catch {
             logger.error("webhooks: delivery \(pending.id): \(error)")
         }

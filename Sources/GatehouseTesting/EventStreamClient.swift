@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOFoundationCompat
+import NIOHTTP1
 import Synchronization
 
 /// A server-sent-events client for tests: reads `GET /a/events` as a bot would, one message at a time.

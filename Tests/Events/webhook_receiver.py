@@ -14,12 +14,16 @@ import json
 import socket
 import sys
 import os
+import signal
 import threading
 
 port_file, log_file, secret = sys.argv[1], sys.argv[2], sys.argv[3].encode()
 fail = int(sys.argv[sys.argv.index("--fail") + 1]) if "--fail" in sys.argv else 0
 hang = "--hang" in sys.argv
 port = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv else 0
+# The test process may have passed SIGTERM down blocked or ignored; a receiver must die when told to.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
 lock = threading.Lock()
 seen = 0
 

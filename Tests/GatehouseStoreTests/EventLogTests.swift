@@ -25,7 +25,7 @@ import Testing
     @Test("concurrent writers get gapless sequence numbers, and readers never see a later one before an earlier", arguments: TestBackend.available)
     func sequenceInCommitOrder(backend: TestBackend) async throws {
         try await withStore(backend) { [now] store in
-            let project = try ProjectName("p")
+            let project = try ProjectName("proj")
             try await store.write { tx in
                 try await tx.insertProject(Project(name: project, description: nil, isPrivate: false, headBranch: try BranchName("main"), createdAt: now))
             }
@@ -35,7 +35,8 @@ import Testing
                 var seen = 0
                 var gaps = 0
                 while !stop.load(ordering: .acquiring) {
-                    for event in try await store.read({ tx in try await tx.events(after: seen, limit: 1000) }) {
+                    let after = seen
+                    for event in try await store.read({ tx in try await tx.events(after: after, limit: 1000) }) {
                         if event.seq != seen + 1 { gaps += 1 }
                         seen = event.seq
                     }
@@ -45,7 +46,7 @@ import Testing
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<40 {
                     group.addTask {
-                        try await store.write { tx in
+                        _ = try await store.write { tx in
                             try await tx.appendEvent(.topicChanged, project: project, change: index, payload: { "{\"seq\":\($0)}" }, now: now)
                         }
                     }

@@ -1,7 +1,9 @@
+import Foundation
 import GatehouseCore
 import GatehouseEvents
 import GatehouseReview
 import GatehouseStore
+import HTTPTypes
 import Hummingbird
 
 /// `GET /a/events` (or `/events` for public projects only): the event log as server-sent events.
@@ -11,7 +13,8 @@ import Hummingbird
 /// `Last-Event-ID` or `?since=N` the stream starts at the newest event; with either it first replays what came
 /// after N. A comment line every `keepAlive` keeps proxies from closing a quiet stream.
 ///
-/// A client that falls more than `maxLag` events behind is sent Gerrit's `dropped-output` event and
+/// The stream ends when the server shuts down (clients reconnect with `Last-Event-ID`), so a graceful
+/// shutdown never waits on a connected bot. A client that falls more than `maxLag` events behind is sent Gerrit's `dropped-output` event and
 /// disconnected; it may reconnect with `Last-Event-ID` and read on from the database. Nothing is buffered per
 /// client: each batch is read after the previous one was written, so a slow reader costs no server memory.
 struct EventRoutes {
@@ -38,7 +41,7 @@ struct EventRoutes {
             var cursor = start
             // Tells the client how long to wait before reconnecting, and that the stream is open.
             try await writer.write(ByteBuffer(string: "retry: 2000\n: gatehouse events after \(start)\n\n"))
-            while !Task.isCancelled {
+            while !Task.isCancelled, await !hub.isClosed {
                 let batch = try await hub.events(after: cursor, limit: 500)
                 if batch.isEmpty {
                     let woke = await Self.wait(for: hub, after: cursor, atMost: keepAlive)

@@ -25,16 +25,17 @@ import Testing
     func defaultDay() {
         let created = Timestamp(secondsSinceEpoch: 0)
         let policy = RetryPolicy()
-        #expect(policy.nextAttempt(afterAttempts: 30, failedAt: Timestamp(secondsSinceEpoch: 80_000), createdAt: created) == nil)
-        #expect(policy.nextAttempt(afterAttempts: 30, failedAt: Timestamp(secondsSinceEpoch: 80_000 - 3_600), createdAt: created)
-            == Timestamp(secondsSinceEpoch: 80_000))
+        // Hourly by then: the attempt at 23 h 50 min would be the first past 24 h.
+        #expect(policy.nextAttempt(afterAttempts: 30, failedAt: Timestamp(secondsSinceEpoch: 85_800), createdAt: created) == nil)
+        #expect(policy.nextAttempt(afterAttempts: 30, failedAt: Timestamp(secondsSinceEpoch: 82_800), createdAt: created)
+            == Timestamp(secondsSinceEpoch: 86_400))
     }
 
     @Test("A webhook with no event filter wants every event, one with a filter only those")
     func webhookFilter() {
-        let all = Webhook(id: 1, project: try! ProjectName("p"), url: "http://x", secret: "s", eventTypes: [], createdBy: 1, createdAt: .init(secondsSinceEpoch: 0))
+        let all = Webhook(id: 1, project: try! ProjectName("proj"), url: "http://x", secret: "s", eventTypes: [], createdBy: 1, createdAt: .init(secondsSinceEpoch: 0))
         let merged = Webhook(
-            id: 2, project: try! ProjectName("p"), url: "http://x", secret: "s", eventTypes: [.changeMerged], createdBy: 1,
+            id: 2, project: try! ProjectName("proj"), url: "http://x", secret: "s", eventTypes: [.changeMerged], createdBy: 1,
             createdAt: .init(secondsSinceEpoch: 0))
         #expect(EventType.allCases.allSatisfy(all.wants))
         #expect(merged.wants(.changeMerged))

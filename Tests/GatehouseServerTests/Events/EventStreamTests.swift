@@ -1,6 +1,7 @@
 import Foundation
 import GatehouseGit
 import GatehouseTesting
+import NIOHTTP1
 import Testing
 
 /// `GET /a/events` followed by a real SSE client while people push, review and change things.

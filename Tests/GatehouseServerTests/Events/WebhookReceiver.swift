@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GatehouseTesting
 
 /// `Tests/Events/webhook_receiver.py` as a child process: a real HTTP peer that checks every signature.
@@ -66,8 +69,9 @@ final class WebhookReceiver: Sendable {
         return requests
     }
 
+    /// SIGKILL, because the test process may hand its children SIGTERM blocked.
     func stop() {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }

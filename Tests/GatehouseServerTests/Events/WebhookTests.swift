@@ -1,7 +1,9 @@
 import Foundation
 import GatehouseCore
+import GatehouseGit
 import GatehouseServer
 import GatehouseTesting
+import NIOHTTP1
 import Testing
 
 /// Webhooks against a real receiver on loopback that verifies every signature.
@@ -113,7 +115,7 @@ import Testing
             (#"{"url":"http://example.com/","secret":"s","events":["change-exploded"]}"#, server.admin, 400, "unknown event type"),
             (#"{"url":"http://example.com/","secret":"s"}"#, alice, 403, "administrator"),
             (#"{"url":"http://example.com/","secret":"s"}"#, nil, 401, "Unauthorized"),
-            (#"{"url":42}"#, server.admin, 400, ""),
+            (#"{"url":42}"#, server.admin, 400, "malformed JSON"),
         ]
         for item in cases {
             let response = try await server.request(.POST, "/api/projects/demo/webhooks", user: item.user, json: item.json)
