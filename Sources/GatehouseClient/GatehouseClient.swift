@@ -49,6 +49,34 @@ public struct GatehouseClient: Sendable {
         try JSONDecoder().decode([BuildInfo].self, from: try await request(.GET, "/api/changes/\(change)/builds"))
     }
 
+    /// `GET /api/projects/{name}/webhooks`.
+    public func webhooks(project: String) async throws -> [WebhookInfo] {
+        try JSONDecoder().decode([WebhookInfo].self, from: try await request(.GET, Self.webhooksPath(project)))
+    }
+
+    public func addWebhook(project: String, _ input: WebhookInput) async throws -> WebhookInfo {
+        let body = try JSONEncoder().encode(input)
+        return try JSONDecoder().decode(WebhookInfo.self, from: try await request(.POST, Self.webhooksPath(project), body: body))
+    }
+
+    public func deleteWebhook(project: String, id: Int) async throws {
+        _ = try await request(.DELETE, Self.webhooksPath(project) + "/\(id)")
+    }
+
+    /// A webhook's delivery log, newest first.
+    public func deliveries(project: String, webhook: Int, limit: Int = 100) async throws -> [WebhookDeliveryInfo] {
+        let data = try await request(.GET, Self.webhooksPath(project) + "/\(webhook)/deliveries", query: [("n", "\(limit)")])
+        return try JSONDecoder().decode([WebhookDeliveryInfo].self, from: data)
+    }
+
+    /// Queues a delivery's event again; returns the new delivery.
+    public func redeliver(project: String, webhook: Int, delivery: Int) async throws -> WebhookDeliveryInfo {
+        let data = try await request(.POST, Self.webhooksPath(project) + "/\(webhook)/deliveries/\(delivery)/redeliver")
+        return try JSONDecoder().decode(WebhookDeliveryInfo.self, from: data)
+    }
+
+    public static func webhooksPath(_ project: String) -> String { "/api/projects/\(encode(project))/webhooks" }
+
     /// The raw JSON of a GET, for `--json`.
     public func raw(_ path: String, query: [(String, String)] = []) async throws -> Data {
         try await request(.GET, path, query: query)

@@ -19,7 +19,8 @@ package actor WebhookWorker {
     private let policy: RetryPolicy
     private let timeout: Duration
     private let clock: @Sendable () -> Timestamp
-    private let client: HTTPClient
+    /// Made by `run()` and shut down when it returns, so a worker that never ran owns no connections.
+    private var client: HTTPClient?
     private let wake = WakeSignal()
     /// Deliveries being attempted right now, so a second pass does not send them twice.
     private var inFlight: Set<WebhookDelivery.ID> = []
@@ -33,20 +34,22 @@ package actor WebhookWorker {
         self.timeout = timeout
         self.clock = clock
         self.logger = logger
-        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
-        configuration.httpVersion = .http1Only
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
     /// Every committed event may have queued deliveries; and an administrator's redelivery wakes us too.
     package nonisolated func nudge() { wake.signal() }
 
     package func run() async {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5)))
+        configuration.httpVersion = .http1Only
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.client = client
         store.eventsCommitted.listen { [weak self] in self?.nudge() }
         while !Task.isCancelled {
             let pause = await pass()
             await wake.wait(timeout: pause)
         }
+        self.client = nil
         try? await client.shutdown()
     }
 
@@ -124,6 +127,7 @@ package actor WebhookWorker {
 
     /// One POST; the status it got, or why it got none.
     private func post(_ event: Event, to hook: Webhook, delivery: WebhookDelivery.ID) async -> (Int?, String?) {
+        guard let client else { return (nil, "the webhook worker is stopping") }
         var request = HTTPClientRequest(url: hook.url)
         request.method = .POST
         let body = Array(event.payload.utf8)

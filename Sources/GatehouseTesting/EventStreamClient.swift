@@ -1,4 +1,4 @@
-import AsyncHTTPClient
+package import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOFoundationCompat
@@ -11,6 +11,8 @@ package final class EventStreamClient: @unchecked Sendable {
     package struct Message: Sendable {
         package let id: Int?
         package let data: String
+        /// When the message's last line arrived.
+        package let receivedAt: ContinuousClock.Instant
 
         package var json: [String: Any] {
             (try? JSONSerialization.jsonObject(with: Data(data.utf8))) as? [String: Any] ?? [:]
@@ -29,8 +31,10 @@ package final class EventStreamClient: @unchecked Sendable {
     }
 
     /// Connects; returns once the server answered with its headers.
+    /// - Parameter client: pass one with a large connection pool to hold many streams at once (the shared
+    ///   client opens at most 8 connections per host).
     package static func connect(
-        _ url: String, user: (String, String)?, headers: [(String, String)] = []
+        _ url: String, user: (String, String)?, headers: [(String, String)] = [], client: HTTPClient = .shared
     ) async throws -> EventStreamClient {
         var request = HTTPClientRequest(url: url)
         if let (name, password) = user {
@@ -38,9 +42,9 @@ package final class EventStreamClient: @unchecked Sendable {
         }
         request.headers.add(name: "Accept", value: "text/event-stream")
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .hours(1))
-        let client = EventStreamClient(status: Int(response.status.code))
-        client.task = Task {
+        let response = try await client.execute(request, timeout: .hours(1))
+        let stream = EventStreamClient(status: Int(response.status.code))
+        stream.task = Task {
             var pending = ""
             var id: Int?
             var data: [String] = []
@@ -52,8 +56,8 @@ package final class EventStreamClient: @unchecked Sendable {
                         pending = String(pending[pending.index(after: newline)...])
                         if line.isEmpty {
                             if !data.isEmpty {
-                                let message = Message(id: id, data: data.joined(separator: "\n"))
-                                client.received.withLock { $0.messages.append(message) }
+                                let message = Message(id: id, data: data.joined(separator: "\n"), receivedAt: .now)
+                                stream.received.withLock { $0.messages.append(message) }
                             }
                             id = nil
                             data = []
@@ -65,9 +69,9 @@ package final class EventStreamClient: @unchecked Sendable {
                     }
                 }
             } catch {}
-            client.received.withLock { $0.ended = true }
+            stream.received.withLock { $0.ended = true }
         }
-        return client
+        return stream
     }
 
     /// The next message, or nil when the stream ended or `timeout` passed.
@@ -82,6 +86,14 @@ package final class EventStreamClient: @unchecked Sendable {
             try? await Task.sleep(for: .milliseconds(5))
         }
         return nil
+    }
+
+    /// Every message received and not yet read, taken at once.
+    package func drain() -> [Message] {
+        received.withLock { state in
+            defer { state.messages = [] }
+            return state.messages
+        }
     }
 
     /// Whether the server closed the stream.

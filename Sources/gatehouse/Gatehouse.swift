@@ -6,6 +6,6 @@ struct Gatehouse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gatehouse",
         abstract: "Code review with an automated gated trunk.",
-        subcommands: [Serve.self, Changes.self, Review.self, Abandon.self, Restore.self, Gate.self]
+        subcommands: [Serve.self, Changes.self, Review.self, Abandon.self, Restore.self, Gate.self, WebhookCommand.self]
     )
 }

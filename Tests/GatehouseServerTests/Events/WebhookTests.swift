@@ -131,6 +131,41 @@ import Testing
         #expect(try await server.request(.DELETE, "/api/projects/demo/webhooks/99", user: server.admin).status == 404)
     }
 
+    @Test("the command line adds, lists, reads the log of and deletes a webhook")
+    func commandLine() async throws {
+        let fixture = try await ReviewFixture.start()
+        defer { Task { await fixture.stop() } }
+        let receiver = try await WebhookReceiver.start(secret: "cli-secret", in: fixture.directory)
+        defer { receiver.stop() }
+        let admin = ["GATEHOUSE_URL": fixture.server.baseURL, "GATEHOUSE_USER": "admin", "GATEHOUSE_PASSWORD": TestServer.adminPassword]
+        func gatehouse(_ arguments: [String], _ environment: [String: String] = admin) async throws -> (status: Int32, output: String) {
+            try await ChildProcess.run(try ServerProcess.executable, ["webhook"] + arguments, environment: environment)
+        }
+        let added = try await gatehouse(["add", "demo", receiver.url, "--secret", "cli-secret", "--event", "comment-added"])
+        #expect(added.status == 0, "\(added.output)")
+        #expect(added.output.contains("Added webhook 1 for demo: \(receiver.url) (comment-added)"), "\(added.output)")
+        #expect(!added.output.contains("Secret"), "a secret the user chose is not echoed")
+        let listed = try await gatehouse(["list", "demo"])
+        #expect(listed.output.contains("1  \(receiver.url)  comment-added"), "\(listed.output)")
+
+        #expect(try await fixture.review(fixture.bob, #"{"labels":{"Code-Review":1}}"#).status == 200)
+        let received = try await receiver.wait { $0.contains { $0.status == 200 } }
+        #expect(received.count == 1 && received.first?.verified == true && received.first?.event == "comment-added")
+        var log = try await gatehouse(["deliveries", "demo", "1"])
+        for _ in 0..<100 where !log.output.contains("delivered") {
+            try await Task.sleep(for: .milliseconds(20))
+            log = try await gatehouse(["deliveries", "demo", "1"])
+        }
+        #expect(log.output.contains("comment-added") && log.output.contains("delivered") && log.output.contains("HTTP 200"), "\(log.output)")
+
+        let carol = ["GATEHOUSE_URL": fixture.server.baseURL, "GATEHOUSE_USER": fixture.carol.0, "GATEHOUSE_PASSWORD": fixture.carol.1]
+        let refused = try await gatehouse(["delete", "demo", "1"], carol)
+        #expect(refused.status != 0)
+        #expect(refused.output.contains("administrator"), "\(refused.output)")
+        #expect(try await gatehouse(["delete", "demo", "1"]).status == 0)
+        #expect(try await gatehouse(["list", "demo"]).output.contains("No webhooks for demo."))
+    }
+
     @Test("an event whose delivery had not gone out before kill -9 is delivered once the server is back")
     func killNineBeforeDelivery() async throws {
         let directory = try TestDirectory("webhook-crash")
