@@ -22,6 +22,8 @@ package actor EventHub {
     private var nextWaiter = 0
     /// Set when the server shuts down: streams end, so the graceful shutdown does not wait for them forever.
     package private(set) var isClosed = false
+    /// Streams being served right now, for `/metrics`.
+    package private(set) var streams = 0
 
     package init(store: Store, capacity: Int = 10_000, logger: Logger) {
         self.store = store
@@ -95,6 +97,10 @@ package actor EventHub {
         }
         return try await store.read { tx in try await tx.events(after: seq, limit: limit) }
     }
+
+    package func streamOpened() { streams += 1 }
+
+    package func streamClosed() { streams -= 1 }
 
     /// How far behind `head` a reader at `seq` is.
     package func lag(of seq: Int) -> Int { max(0, head - seq) }

@@ -102,3 +102,11 @@ extension GateScheduler {
         return "running"
     }
 }
+
+extension GateScheduler {
+    /// Each gate queue's length and window, cheaply, for `/metrics`.
+    package func queueGauges() -> [(project: String, branch: String, items: Int, window: Int)] {
+        queues.map { key, runtime in (key.project.rawValue, key.branch.rawValue, runtime.queue.items.count, runtime.queue.window.size) }
+            .sorted { ($0.project, $0.branch) < ($1.project, $1.branch) }
+    }
+}

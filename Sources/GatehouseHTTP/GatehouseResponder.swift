@@ -29,6 +29,7 @@ package struct GatehouseResponder: HTTPResponder {
     let settings: HTTPSettings
     let gate: GateScheduler?
     let events: EventServices?
+    let metrics = RequestMetrics()
 
     package init(context: ReviewContext, authenticator: Authenticator, settings: HTTPSettings, gate: GateScheduler?, events: EventServices?) {
         self.context = context
@@ -41,7 +42,9 @@ package struct GatehouseResponder: HTTPResponder {
     package func respond(to request: Request, context requestContext: BasicRequestContext) async throws -> Response {
         let start = ContinuousClock.now
         let response = await respondOrFail(request)
-        context.logger.debug("\(request.method) \(request.uri.path) \(response.status.code) \(ContinuousClock.now - start)")
+        let elapsed = ContinuousClock.now - start
+        metrics.record(method: request.method.rawValue, status: response.status.code, duration: elapsed)
+        context.logger.debug("\(request.method) \(request.uri.path) \(response.status.code) \(elapsed)")
         return response
     }
 
@@ -94,6 +97,8 @@ package struct GatehouseResponder: HTTPResponder {
             return try await EventRoutes(context: context, hub: events.hub).stream(api)
         case "api":
             return try await GateRoutes(context: context, gate: gate, logRoot: settings.logRoot).api(api)
+        case "metrics" where segments.count == 1:
+            return try await MetricsRoutes(context: context, gate: gate, hub: events?.hub, requests: metrics).handle(api)
         case "logs":
             return try await GateRoutes(context: context, gate: gate, logRoot: settings.logRoot).log(api)
         case nil:

@@ -38,6 +38,8 @@ struct EventRoutes {
         let visibility = ProjectVisibility(store: context.store, user: api.user)
         let hub = hub, keepAlive = keepAlive, maxLag = maxLag
         let body = ResponseBody { writer in
+            await hub.streamOpened()
+            defer { Task { await hub.streamClosed() } }
             var cursor = start
             // Tells the client how long to wait before reconnecting, and that the stream is open.
             try await writer.write(ByteBuffer(string: "retry: 2000\n: gatehouse events after \(start)\n\n"))

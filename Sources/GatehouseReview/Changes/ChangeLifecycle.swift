@@ -53,9 +53,9 @@ package enum ChangeLifecycle {
                 try await events.changeAbandoned(change, by: account, reason: reason, in: tx, now: now)
             } else {
                 try await events.changeRestored(change, by: account, reason: reason, in: tx, now: now)
+                // A restored change whose votes still hold goes back to the gate (its event follows this one).
+                try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now, events: events)
             }
-            // A restored change whose votes still hold goes back to the gate.
-            if status == .new { try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now, events: EventRecorder(context: context)) }
             return change
         }
     }

@@ -147,6 +147,9 @@ package struct PostReview: Sendable {
                 try await tx.updateChange(change)
             }
             let events = EventRecorder(context: context)
+            if Self.isRecheckRequest(message, comments: comments) { try await GateEntry.requestCheck(change, in: tx, now: now) }
+            try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now, events: events)
+            // Events last: see EventRecorder on the order of counters.
             if let text {
                 var changed: [String: Int] = [:]
                 for (label, _, previous) in applied { changed[label] = previous ?? 0 }
@@ -155,8 +158,6 @@ package struct PostReview: Sendable {
             if change.isWorkInProgress != access.change.isWorkInProgress {
                 try await events.wipStateChanged(change, by: account, in: tx, now: now)
             }
-            if Self.isRecheckRequest(message, comments: comments) { try await GateEntry.requestCheck(change, in: tx, now: now) }
-            try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now, events: EventRecorder(context: context))
             // As Gerrit's ReviewResult: the labels this review named, with the caller's value after it.
             let named = Set(labels.keys.map { $0.lowercased() })
             let after = try await tx.votes(change: number, patchSet: patchSet).filter { $0.accountID == account.id }

@@ -7,7 +7,8 @@ package import GatehouseStore
 /// transaction, so the event commits (or rolls back) with the write it describes.
 ///
 /// Every use case and the gate record through this one type, so a `comment-added` from a person and one from
-/// the gate's account look the same to a bot.
+/// the gate's account look the same to a bot. Record after everything else that takes a number in the
+/// transaction (a change, a pipeline entry, a build): the event counter must be the last one locked.
 package struct EventRecorder: Sendable {
     private let context: ReviewContext
 

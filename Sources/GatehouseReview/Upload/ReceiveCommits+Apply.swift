@@ -89,9 +89,8 @@ extension ReceiveCommits {
                 for reviewer in reviewers where reviewer.accountID != change.ownerID {
                     try await tx.addReviewer(reviewer, to: change.number)
                 }
-                // Every new patch set is tested at once; copied votes may already make it submittable.
+                // Every new patch set is tested at once.
                 try await GateEntry.requestCheck(change, in: tx, now: now)
-                try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now, events: EventRecorder(context: context))
                 created.append((change, upload.commit))
                 refUpdates.append(RefUpdate(name: patchSet.id.refName, new: upload.commit.id, expectedOld: nil))
                 results.append(UploadedChange(
@@ -99,9 +98,11 @@ extension ReceiveCommits {
                 ))
             }
             try await repository.update(refUpdates, message: "push by \(pusher.username)")
-            // After git, so the event counter is held only for the last few statements of the transaction.
+            // Events after git and after every change number was taken, so the event counter is locked last
+            // and briefly. Copied votes may already make a patch set submittable: it enters the gate at once.
             for (change, commit) in created {
                 try await events.patchSetCreated(change, commitMessage: commit.message, in: tx, now: now)
+                try await GateEntry.enqueueIfSubmittable(change, in: tx, now: now, events: events)
             }
             return results
         }

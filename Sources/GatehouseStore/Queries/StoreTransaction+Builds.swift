@@ -88,4 +88,14 @@ extension StoreTransaction {
             )
         }
     }
+
+    /// How many builds each pipeline recorded, by result (`RUNNING` for those without one), for `/metrics`.
+    package func buildCounts() async throws -> [(pipeline: String, result: String, count: Int)] {
+        try await sql.raw("""
+            SELECT pipeline, COALESCE(result, 'RUNNING') AS result, COUNT(*) AS n FROM builds GROUP BY pipeline, COALESCE(result, 'RUNNING')
+            ORDER BY pipeline, result
+            """).all().map {
+            (try $0.decode(column: "pipeline", as: String.self), try $0.decode(column: "result", as: String.self), try $0.decode(column: "n", as: Int.self))
+        }
+    }
 }

@@ -11,4 +11,10 @@ extension StoreTransaction {
         }
         return try row.decode(column: "value", as: Int.self)
     }
+
+    /// Locks a counter's row until the transaction ends without taking a number, for a transaction that must
+    /// take its counters in the usual order (the `event` counter last) but its numbers in another.
+    package func lockCounter(_ counter: String) async throws {
+        try await sql.raw("UPDATE counters SET value = value WHERE name = \(bind: counter)").run()
+    }
 }

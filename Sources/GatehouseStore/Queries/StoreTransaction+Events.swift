@@ -5,8 +5,10 @@ extension StoreTransaction {
     /// Appends an event to the log and queues it for every webhook of its project that wants it, all inside
     /// this transaction: the event exists exactly when the write it describes does.
     ///
-    /// Call it last in a transaction: the `event` counter row stays locked from here to the commit (which is
-    /// what keeps sequence numbers in commit order), so the shorter that stretch, the less writers wait.
+    /// The `event` counter row stays locked from here to the commit (which is what keeps sequence numbers in
+    /// commit order). Take every other counter of the transaction before it: two transactions that took the
+    /// same two counters in opposite orders would deadlock on PostgreSQL. And keep what follows short (no
+    /// git, no network): every other writer of events waits for this commit.
     @discardableResult
     package func appendEvent(
         _ type: EventType, project: ProjectName?, change: Change.Number?, payload: (Int) throws -> String, now: Timestamp

@@ -84,6 +84,23 @@ extension StoreTransaction {
             """).all().map(Self.delivery(from:))
     }
 
+    /// Webhook deliveries by state, and the failed attempts among them (every attempt but a delivered one's
+    /// last), for `/metrics`.
+    package func deliveryCounts() async throws -> (byState: [String: Int], failedAttempts: Int) {
+        var byState: [String: Int] = [:]
+        var failed = 0
+        for row in try await sql.raw("""
+            SELECT state, COUNT(*) AS n, COALESCE(SUM(attempts), 0) AS attempts FROM webhook_deliveries GROUP BY state
+            """).all() {
+            let state = try row.decode(column: "state", as: String.self)
+            let count = try row.decode(column: "n", as: Int.self)
+            let attempts = try row.decode(column: "attempts", as: Int.self)
+            byState[state] = count
+            failed += state == "delivered" ? attempts - count : attempts
+        }
+        return (byState, failed)
+    }
+
     static func encode(_ types: Set<EventType>) -> String {
         types.map(\.rawValue).sorted().joined(separator: " ")
     }
