@@ -112,6 +112,13 @@ struct Serve: AsyncParsableCommand {
 }
 
 /// Prints at once, even when standard output is a pipe (a supervisor, a test), where `print` would buffer.
+///
+/// A reader that went away (`gatehouse changes | head -1`) ends the command quietly, as with any Unix tool,
+/// instead of trapping on the broken pipe.
 func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
+    } catch {
+        exit(0)
+    }
 }

@@ -177,7 +177,7 @@ package struct EventRecorder: Sendable {
 
     private static func encode(_ event: StreamEvent) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(event), as: UTF8.self)
     }
 }
