@@ -33,11 +33,22 @@ struct EventsBench: AsyncParsableCommand {
         let server = try await ServerProcess(dataDirectory: directory.file("data"), port: port, extraArguments: ["--demo"])
         defer { _ = server.terminate() }
         let process = try ProcessStatus.child(named: "gatehouse")
-        let admin = ("admin", TestServer.adminPassword)
         var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients + 64)
+        // Streams hold their connections for the whole run; writes need their own on top.
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients + 512)
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            try await measure(server: server, process: process, http: http, directory: directory)
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+        try await http.shutdown()
+    }
 
+    private func measure(server: ServerProcess, process: ProcessStatus, http: HTTPClient, directory: TestDirectory) async throws {
+        let port = server.port
+        let admin = ("admin", TestServer.adminPassword)
         // One change whose topic the writes change: every write is one transaction with one event.
         let work = try await GitWorkTree.clone(server.baseURL + "/demo", in: directory)
         try await work.commit(GitWorkTree.message("Topic target"), file: "t.txt")
@@ -86,7 +97,6 @@ struct EventsBench: AsyncParsableCommand {
             missing += total - seen.count
             stream.close()
         }
-        try await http.shutdown()
 
         let achieved = Double(total) / (Double(produced.components.seconds) + Double(produced.components.attoseconds) / 1e18)
         print("events: \(clients) SSE clients, \(total) events at \(rate)/s (achieved \(String(format: "%.0f", achieved))/s), SQLite")

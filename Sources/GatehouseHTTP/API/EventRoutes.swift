@@ -14,9 +14,10 @@ import Hummingbird
 /// after N. A comment line every `keepAlive` keeps proxies from closing a quiet stream.
 ///
 /// The stream ends when the server shuts down (clients reconnect with `Last-Event-ID`), so a graceful
-/// shutdown never waits on a connected bot. A client that falls more than `maxLag` events behind is sent Gerrit's `dropped-output` event and
-/// disconnected; it may reconnect with `Last-Event-ID` and read on from the database. Nothing is buffered per
-/// client: each batch is read after the previous one was written, so a slow reader costs no server memory.
+/// shutdown never waits on a connected bot. A client that had caught up and then falls more than `maxLag`
+/// events behind is sent Gerrit's `dropped-output` event and disconnected; it may reconnect with
+/// `Last-Event-ID` and read on from the database. Nothing is buffered per client: each batch is read after
+/// the previous one was written, so a slow reader costs no server memory.
 struct EventRoutes {
     let context: ReviewContext
     let hub: EventHub
@@ -41,6 +42,9 @@ struct EventRoutes {
             await hub.streamOpened()
             defer { Task { await hub.streamClosed() } }
             var cursor = start
+            // A replay reads the backlog at its own pace; only a reader that had caught up and then fell behind
+            // is too slow for the live stream.
+            var wasLive = false
             // Tells the client how long to wait before reconnecting, and that the stream is open.
             try await writer.write(ByteBuffer(string: "retry: 2000\n: gatehouse events after \(start)\n\n"))
             while !Task.isCancelled, await !hub.isClosed {
@@ -56,7 +60,9 @@ struct EventRoutes {
                 }
                 cursor = batch[batch.count - 1].seq
                 if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
-                if await hub.lag(of: cursor) > maxLag {
+                let lag = await hub.lag(of: cursor)
+                if lag == 0 { wasLive = true }
+                if wasLive && lag > maxLag {
                     let created = context.clock().secondsSinceEpoch
                     try await writer.write(ByteBuffer(string: "data: {\"type\":\"dropped-output\",\"eventCreatedOn\":\(created)}\n\n"))
                     break
