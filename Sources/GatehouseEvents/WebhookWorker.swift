@@ -22,8 +22,6 @@ package actor WebhookWorker {
     /// Made by `run()` and shut down when it returns, so a worker that never ran owns no connections.
     private var client: HTTPClient?
     private let wake = WakeSignal()
-    /// Deliveries being attempted right now, so a second pass does not send them twice.
-    private var inFlight: Set<WebhookDelivery.ID> = []
     private let concurrency = 8
 
     package init(
@@ -53,29 +51,27 @@ package actor WebhookWorker {
         try? await client.shutdown()
     }
 
-    /// Attempts every due delivery, `concurrency` at a time; returns how long to sleep before the next one
-    /// falls due (at most a second, which also covers nudges from other processes).
+    /// Attempts up to a batch of due deliveries, `concurrency` at a time; returns how long to sleep before the
+    /// next one falls due (at least 10 ms, so a delivery whose outcome cannot be recorded is not retried in a
+    /// tight loop; at most a second, which also covers nudges from other processes).
     private func pass() async -> Duration {
+        let batch = 64
         do {
-            while !Task.isCancelled {
-                let now = clock()
-                let busy = inFlight
-                let due = try await store.read { tx in try await tx.dueDeliveries(now: now, limit: 64) }.filter { !busy.contains($0.id) }
-                guard !due.isEmpty else { break }
-                inFlight.formUnion(due.map(\.id))
-                await withTaskGroup(of: Void.self) { group in
-                    var running = 0
-                    for delivery in due {
-                        if running == concurrency {
-                            await group.next()
-                            running -= 1
-                        }
-                        group.addTask { await self.attempt(delivery) }
-                        running += 1
+            let now = clock()
+            // One pass at a time (the loop awaits each), so no delivery is attempted twice at once.
+            let due = try await store.read { tx in try await tx.dueDeliveries(now: now, limit: batch) }
+            await withTaskGroup(of: Void.self) { group in
+                var running = 0
+                for delivery in due {
+                    if running == concurrency {
+                        await group.next()
+                        running -= 1
                     }
+                    group.addTask { await self.attempt(delivery) }
+                    running += 1
                 }
-                inFlight.subtract(due.map(\.id))
             }
+            if due.count == batch { return .milliseconds(10) }
             let next = try await store.read { tx in try await tx.nextDeliveryDue() }
             guard let next else { return .seconds(1) }
             let wait = Duration.nanoseconds(next.nanosecondsSinceEpoch - clock().nanosecondsSinceEpoch)
