@@ -53,6 +53,10 @@ package actor EventHub {
     /// Ends every stream: waiting readers wake and find the hub closed.
     package func close() {
         isClosed = true
+        wakeWaiters()
+    }
+
+    private func wakeWaiters() {
         let woken = waiters
         waiters = [:]
         for continuation in woken.values { continuation.resume() }
@@ -82,9 +86,7 @@ package actor EventHub {
             } catch {
                 logger.error("events: reading the log failed: \(error)")
             }
-            let woken = waiters
-            waiters = [:]
-            for continuation in woken.values { continuation.resume() }
+            wakeWaiters()
         } while dirty
     }
 

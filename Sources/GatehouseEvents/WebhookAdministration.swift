@@ -39,7 +39,7 @@ package struct WebhookAdministration: Sendable {
         let now = clock()
         let chosen = types
         return try await store.write { tx in
-            guard try await tx.project(named: name) != nil else { throw ReviewError.notFound("project \(name.rawValue) not found") }
+            try await Self.requireProject(name, in: tx)
             return try await tx.insertWebhook(project: name, url: url, secret: secret, eventTypes: chosen, createdBy: account.id, now: now)
         }
     }
@@ -47,7 +47,7 @@ package struct WebhookAdministration: Sendable {
     package func list(project name: ProjectName, by user: CurrentUser) async throws -> [Webhook] {
         try user.requireAdministrator()
         return try await store.read { tx in
-            guard try await tx.project(named: name) != nil else { throw ReviewError.notFound("project \(name.rawValue) not found") }
+            try await Self.requireProject(name, in: tx)
             return try await tx.webhooks(of: name)
         }
     }
@@ -67,11 +67,9 @@ package struct WebhookAdministration: Sendable {
         try user.requireAdministrator()
         return try await store.read { tx in
             _ = try await Self.webhook(id, of: name, in: tx)
-            var result: [(WebhookDelivery, EventType?)] = []
-            for delivery in try await tx.deliveries(of: id, limit: limit) {
-                result.append((delivery, try await tx.event(seq: delivery.eventSeq)?.type))
-            }
-            return result
+            let log = try await tx.deliveries(of: id, limit: limit)
+            let types = try await tx.eventTypes(seqs: log.map(\.eventSeq))
+            return log.map { ($0, types[$0.eventSeq]) }
         }
     }
 
@@ -88,6 +86,10 @@ package struct WebhookAdministration: Sendable {
             }
             return try await tx.insertDelivery(webhook: id, eventSeq: delivery.eventSeq, now: now)
         }
+    }
+
+    private static func requireProject(_ name: ProjectName, in tx: StoreTransaction) async throws {
+        guard try await tx.project(named: name) != nil else { throw ReviewError.notFound("project \(name.rawValue) not found") }
     }
 
     private static func webhook(_ id: Webhook.ID, of project: ProjectName, in tx: StoreTransaction) async throws -> Webhook {

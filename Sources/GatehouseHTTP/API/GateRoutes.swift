@@ -15,11 +15,6 @@ struct GateRoutes {
     let gate: GateScheduler?
     let logRoot: String
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     func api(_ api: APIRequest) async throws -> Response {
         guard api.method == .get else { throw HTTPFailure.methodNotAllowed }
@@ -31,14 +26,14 @@ struct GateRoutes {
             status.queues = status.queues.filter { readable.contains($0.project) }
             status.check = status.check.filter { readable.contains($0.project) }
             status.notEnqueued = status.notEnqueued.filter { readable.contains($0.project) }
-            return try json(status)
+            return try GerritResponse.nativeJSON(status)
         case let path where path.count == 3 && path[0] == "changes" && path[2] == "builds":
             guard let number = Int(path[1]), number > 0 else { throw HTTPFailure.badRequest("\"\(path[1])\" is not a change number") }
             let builds = try await context.store.read { [user = api.user] tx in
                 _ = try await ChangeAccess.load(number, user: user, in: tx)
                 return try await tx.builds(ofChange: number)
             }
-            return try json(builds.map(info))
+            return try GerritResponse.nativeJSON(builds.map(info))
         default:
             throw HTTPFailure.notFound()
         }
@@ -75,11 +70,5 @@ struct GateRoutes {
         try await context.store.read { tx in
             Set(try await tx.projects(includePrivate: !user.isAnonymous).map(\.name.rawValue))
         }
-    }
-
-    private func json(_ value: some Encodable) throws -> Response {
-        var body = try Self.encoder.encode(value)
-        body.append(0x0A)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=UTF-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -10,11 +10,6 @@ struct WebhookRoutes {
     let administration: WebhookAdministration
     let worker: WebhookWorker?
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// `path` starts after `projects`: `[name, "webhooks", …]`.
     func handle(_ api: inout APIRequest, path: [String]) async throws -> Response {
@@ -23,23 +18,23 @@ struct WebhookRoutes {
         let user = api.user
         switch (api.method, rest.count) {
         case (.get, 0):
-            return try json(try await administration.list(project: project, by: user).map(Self.info))
+            return try GerritResponse.nativeJSON(try await administration.list(project: project, by: user).map(Self.info))
         case (.post, 0):
             let input = try await api.request.decodeJSON(WebhookInput.self)
             let hook = try await administration.add(project: project, url: input.url, secret: input.secret, events: input.events, by: user)
-            return try json(Self.info(hook), status: .created)
+            return try GerritResponse.nativeJSON(Self.info(hook), status: .created)
         case (.delete, 1):
             try await administration.delete(project: project, webhook: try Self.number(rest[0]), by: user)
             return Response(status: .noContent)
         case (.get, 2) where rest[1] == "deliveries":
             let limit = try api.query.int("n", "limit", default: 100)
             let log = try await administration.deliveries(project: project, webhook: try Self.number(rest[0]), limit: min(max(limit, 1), 1000), by: user)
-            return try json(log.map { Self.info($0.0, type: $0.1) })
+            return try GerritResponse.nativeJSON(log.map { Self.info($0.0, type: $0.1) })
         case (.post, 4) where rest[1] == "deliveries" && rest[3] == "redeliver":
             let delivery = try await administration.redeliver(
                 project: project, webhook: try Self.number(rest[0]), delivery: try Self.number(rest[2]), by: user)
             worker?.nudge()
-            return try json(Self.info(delivery, type: nil), status: .accepted)
+            return try GerritResponse.nativeJSON(Self.info(delivery, type: nil), status: .accepted)
         case (.get, _), (.post, _), (.delete, _):
             throw HTTPFailure.notFound()
         default:
@@ -64,11 +59,5 @@ struct WebhookRoutes {
             attempts: delivery.attempts, lastStatus: delivery.lastStatus, lastError: delivery.lastError,
             nextAttempt: delivery.state == .pending ? delivery.nextAttemptAt.gerritFormat : nil, created: delivery.createdAt.gerritFormat,
             finished: delivery.finishedAt?.gerritFormat)
-    }
-
-    private func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        var body = try Self.encoder.encode(value)
-        body.append(0x0A)
-        return Response(status: status, headers: [.contentType: "application/json; charset=UTF-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

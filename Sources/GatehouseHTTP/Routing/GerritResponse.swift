@@ -21,6 +21,14 @@ enum GerritResponse {
         )
     }
 
+    /// Plain JSON for Gatehouse's own endpoints (`/api/…`): no XSSI prefix, since no Gerrit client reads them
+    /// and a status page or `curl | jq` should not have to strip anything.
+    static func nativeJSON(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        var body = try encoder.encode(value)
+        body.append(0x0A)
+        return Response(status: status, headers: [.contentType: "application/json; charset=UTF-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
     /// A one-line plain-text reason, as Gerrit sends errors (no XSSI prefix).
     static func text(_ message: String, status: HTTPResponse.Status) -> Response {
         var headers: HTTPFields = [.contentType: "text/plain; charset=UTF-8"]

@@ -42,6 +42,16 @@ extension StoreTransaction {
             """).first().map(Self.event(from:))
     }
 
+    /// The types of the events numbered `seqs`, in one query (a delivery log names each delivery's event).
+    package func eventTypes(seqs: [Int]) async throws -> [Int: EventType] {
+        guard !seqs.isEmpty else { return [:] }
+        var types: [Int: EventType] = [:]
+        for row in try await sql.raw("SELECT seq, type FROM events WHERE seq IN (\(binds: seqs))").all() {
+            types[try row.decode(column: "seq", as: Int.self)] = EventType(rawValue: try row.decode(column: "type", as: String.self))
+        }
+        return types
+    }
+
     /// The newest sequence number, 0 when the log is empty.
     package func lastEventSeq() async throws -> Int {
         try await sql.raw("SELECT COALESCE(MAX(seq), 0) AS seq FROM events").first()?.decode(column: "seq", as: Int.self) ?? 0
