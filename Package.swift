@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -133,10 +134,11 @@ let package = Package(
             swiftSettings: settings
         ),
 
-        /** The event log's readers: the in-memory tail that SSE streams follow, and the webhook worker. */
+        /** The event log's readers: the in-memory tail that SSE streams follow, the webhook worker, and mail over SMTP. */
         .target(
             name: "GatehouseEvents",
             dependencies: [
+                "GatehouseAPIModels",
                 "GatehouseCore",
                 "GatehouseReview",
                 "GatehouseStore",
@@ -145,11 +147,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: settings
         ),
 
-        .testTarget(name: "GatehouseEventsTests", dependencies: ["GatehouseEvents"], swiftSettings: settings),
+        .testTarget(
+            name: "GatehouseEventsTests",
+            dependencies: ["GatehouseAPIModels", "GatehouseCore", "GatehouseEvents"],
+            swiftSettings: settings
+        ),
 
         /** The check and gate pipelines: the GateScheduler actor drives GateQueue with git, the executor and the store. */
         .target(

@@ -47,6 +47,7 @@ package struct GatehouseServer: Sendable {
             let outcome = try await Bootstrap.run(configuration: configuration, context: context)
             let gate = GateScheduler(context: context, options: gateOptions(configuration))
             context.notifier.listen { gate.nudge($0) }
+            let mail = try await mailWorker(configuration, store: store, context: context)
             let hub = EventHub(store: store, logger: logger)
             try await hub.start()
             let events = EventServices(
@@ -56,7 +57,8 @@ package struct GatehouseServer: Sendable {
                 administration: WebhookAdministration(
                     store: store,
                     target: WebhookTarget(listenHost: configuration.host, listenPort: configuration.port, baseURL: context.baseURL),
-                    clock: context.clock))
+                    clock: context.clock),
+                mail: mail)
             return GatehouseServer(
                 configuration: configuration, store: store, context: context, gate: gate, events: events,
                 generatedAdminPassword: outcome.generatedAdminPassword
@@ -65,6 +67,23 @@ package struct GatehouseServer: Sendable {
             try? await store.close()
             throw error
         }
+    }
+
+    /// The mail worker for `--smtp-url`, after proving the settings work: a wrong host, port, password or TLS
+    /// setting stops the start with the reason, instead of failing quietly at the first mail.
+    static func mailWorker(_ configuration: ServerConfiguration, store: Store, context: ReviewContext) async throws -> MailWorker? {
+        guard let url = configuration.smtpURL else {
+            if configuration.mailFrom != nil { throw SMTPError.configuration("--mail-from needs --smtp-url") }
+            return nil
+        }
+        let smtp = try SMTPConfiguration(url: url)
+        guard let from = configuration.mailFrom else { throw SMTPError.configuration("--smtp-url needs --mail-from ADDRESS") }
+        let sender = try MailAddress(parsing: from)
+        let client = SMTPClient(configuration: smtp, heloName: sender.domain, timeout: configuration.smtpTimeout)
+        try await client.verify(sender: sender)
+        return MailWorker(
+            store: store, client: client, composer: MailComposer(sender: sender, baseURL: context.baseURL), policy: configuration.mailRetry,
+            clock: context.clock, logger: context.logger)
     }
 
     /// The Hummingbird application serving REST, git and the hook.
@@ -113,7 +132,8 @@ package struct GatehouseServer: Sendable {
 
     /// The application, the gate and the event readers, to run together in one service group.
     package func services(app: some ApplicationProtocol) -> [any Service] {
-        let background: [any Service] = [BackgroundService { await events.hub.run() }, BackgroundService { await events.worker.run() }]
+        var background: [any Service] = [BackgroundService { await events.hub.run() }, BackgroundService { await events.worker.run() }]
+        if let mail = events.mail { background.append(BackgroundService { await mail.run() }) }
         return (configuration.runsPipelines ? [app, GateService(scheduler: gate)] : [app]) + background
     }
 

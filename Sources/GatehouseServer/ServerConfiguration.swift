@@ -36,6 +36,14 @@ package struct ServerConfiguration: Sendable {
     package var webhookRetry = RetryPolicy()
     /// How long a webhook receiver may take to answer one delivery.
     package var webhookTimeout: Duration = .seconds(10)
+    /// `smtp://[user:password@]host[:port][?starttls=true&ca=FILE]` or `smtps://…`; nil sends no mail.
+    package var smtpURL: String?
+    /// The From address of every mail (`gatehouse@example.com` or `Gatehouse <gatehouse@example.com>`).
+    package var mailFrom: String?
+    /// When mail that could not be sent is tried again, and when it is given up (default: after 24 hours).
+    package var mailRetry = RetryPolicy(initialDelay: .seconds(5), maximumDelay: .seconds(900))
+    /// How long one SMTP session (connect, greet, send, quit) may take.
+    package var smtpTimeout: Duration = .seconds(30)
 
     package init() {}
 

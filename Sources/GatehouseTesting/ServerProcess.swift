@@ -79,8 +79,13 @@ package final class ServerProcess: @unchecked Sendable {
 
     /// Sends `json` with HTTP Basic credentials; returns the status and the body.
     package static func post(_ url: String, user: (String, String), json: String) async throws -> (Int, Data) {
+        try await send("POST", url, user: user, json: json)
+    }
+
+    /// Sends `json` with `method` (`PUT`, `POST`) and HTTP Basic credentials; returns the status and the body.
+    package static func send(_ method: String, _ url: String, user: (String, String), json: String) async throws -> (Int, Data) {
         var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
+        request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Basic " + Data("\(user.0):\(user.1)".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
         request.httpBody = Data(json.utf8)

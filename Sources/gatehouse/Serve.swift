@@ -46,6 +46,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "How often a failed gate build is rerun before its change counts as failing.")
     var gateRetries = 1
 
+    @Option(help: "Send mail through smtp://[user:password@]host[:port][?starttls=true&ca=FILE] (or smtps://…); checked at start-up.")
+    var smtpURL: String?
+
+    @Option(help: "The From address of Gatehouse's mail, e.g. \"Gatehouse <gatehouse@example.com>\" (needed with --smtp-url).")
+    var mailFrom: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -79,6 +85,8 @@ struct Serve: AsyncParsableCommand {
         configuration.gateWindow = gateWindow
         configuration.gateWindowFloor = gateWindowFloor
         configuration.gateRetries = gateRetries
+        configuration.smtpURL = smtpURL
+        configuration.mailFrom = mailFrom
 
         let server = try await GatehouseServer.prepare(configuration, logger: logger)
         if let password = server.generatedAdminPassword {

@@ -4,7 +4,7 @@ import GatehouseReview
 import GatehouseStore
 import Hummingbird
 
-/// `/accounts/…`: create accounts, set HTTP passwords, look accounts up by id, username or e-mail.
+/// `/accounts/…`: create accounts, set HTTP passwords and preferences, look accounts up by id, username or e-mail.
 struct AccountRoutes {
     let context: ReviewContext
     let authenticator: Authenticator
@@ -36,6 +36,21 @@ struct AccountRoutes {
             let account = try await lookup(rest[0], user: api.user)
             _ = try await SetHTTPPassword(account: account, request: .remove).run(by: api.user, in: context, authenticator: authenticator)
             return GerritResponse.noContent()
+        case (.get, 2) where rest[1] == "preferences":
+            let account = try await lookup(rest[0], user: api.user)
+            let strategy = try await AccountPreferences(account: account).emailStrategy(by: api.user, in: context)
+            return try GerritResponse.json(PreferencesInfo(emailStrategy: strategy.rawValue))
+        case (.put, 2) where rest[1] == "preferences":
+            let account = try await lookup(rest[0], user: api.user)
+            let input = try await api.request.decodeJSON(PreferencesInfo.self)
+            let preferences = AccountPreferences(account: account)
+            let strategy =
+                if let wanted = input.emailStrategy {
+                    try await preferences.setEmailStrategy(wanted, by: api.user, in: context)
+                } else {
+                    try await preferences.emailStrategy(by: api.user, in: context)
+                }
+            return try GerritResponse.json(PreferencesInfo(emailStrategy: strategy.rawValue))
         case (.get, 2) where rest[1] == "name":
             let account = try await lookup(rest[0], user: api.user)
             return try GerritResponse.json(account.fullName ?? "")

@@ -39,8 +39,8 @@ struct MetricsRoutes {
             family("gatehouse_gate_window", "gauge", "How many items of each gate queue may build at once.")
             for queue in queues { text += "gatehouse_gate_window{\(Self.labels(queue.project, queue.branch))} \(queue.window)\n" }
         }
-        let (builds, deliveries, head) = try await context.store.read { tx in
-            (try await tx.buildCounts(), try await tx.deliveryCounts(), try await tx.lastEventSeq())
+        let (builds, deliveries, head, mails) = try await context.store.read { tx in
+            (try await tx.buildCounts(), try await tx.deliveryCounts(), try await tx.lastEventSeq(), try await tx.mailCounts())
         }
         family("gatehouse_builds_total", "counter", "Builds recorded, by pipeline and result.")
         for build in builds { text += "gatehouse_builds_total{pipeline=\"\(Self.escape(build.pipeline))\",result=\"\(Self.escape(build.result))\"} \(build.count)\n" }
@@ -54,6 +54,10 @@ struct MetricsRoutes {
         for state in ["pending", "delivered", "failed"] { text += "gatehouse_webhook_deliveries{state=\"\(state)\"} \(deliveries.byState[state] ?? 0)\n" }
         family("gatehouse_webhook_failed_attempts_total", "counter", "Webhook delivery attempts that got no 2xx answer.")
         text += "gatehouse_webhook_failed_attempts_total \(deliveries.failedAttempts)\n"
+        family("gatehouse_emails_sent_total", "counter", "E-mails handed to the SMTP server.")
+        text += "gatehouse_emails_sent_total \(mails.sent)\n"
+        family("gatehouse_email_failures_total", "counter", "E-mails given up on (refused by the SMTP server, or not sent in time).")
+        text += "gatehouse_email_failures_total \(mails.failed)\n"
         return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
