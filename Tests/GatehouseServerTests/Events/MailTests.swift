@@ -208,4 +208,47 @@ struct MailTests {
         #expect(announcements.first?.header("Subject") == "Change in demo[main]: Mail me later")
         #expect(Set(mails.compactMap { $0.header("Message-ID") }).count == mails.count, "no mail was sent twice")
     }
+    @Test("the gate's merge reaches the owner and every voter with the landed commit; a gate failure its reason and logs")
+    func gateMail() async throws {
+        let directory = try TestDirectory("mail")
+        defer { directory.remove() }
+        let smtp = try await SMTPCapture.start(in: directory)
+        defer { smtp.stop() }
+        let f = try await GateFixture.start(jobs: """
+            jobs:
+              - name: unit
+                run: test "$GATEHOUSE_PIPELINE" != gate || test ! -e bad.txt
+            pipelines:
+              check: [unit]
+              gate: [unit]
+            """) { configuration in
+            Self.mailing(to: smtp.url)(&configuration)
+            configuration.gateRetries = 0
+        }
+        defer { Task { await f.stop() } }
+        let carol = try await f.server.createUser("carol")
+        let good = try await f.propose("Add good", file: "good.txt", content: "good\n")
+        let bad = try await f.propose("Add bad", file: "bad.txt", content: "bad\n")
+        for change in [good, bad] { try await f.waitForVerified(change, 1) }
+        let vote = try await f.server.request(.POST, "/a/changes/\(good)/revisions/current/review", user: carol, json: #"{"labels":{"Code-Review":1}}"#)
+        #expect(vote.status == 200)
+
+        for change in [good, bad] { try await f.approve(change) }
+        try await f.waitForStatus(good, "MERGED")
+        try await f.waitForVerified(bad, -1)
+
+        let mails = try await smtp.wait { mails in
+            mails.contains { $0.header("X-Gerrit-MessageType") == "merged" && $0.header("Subject")?.hasSuffix("Add good") == true }
+                && mails.contains { $0.body.contains("Build failed (gate pipeline)") }
+        }
+        let merged = try #require(mails.first { $0.header("X-Gerrit-MessageType") == "merged" && $0.header("Subject")?.hasSuffix("Add good") == true })
+        #expect(Set(merged.to) == ["alice@example.com", "bob@example.com", "carol@example.com"])
+        let tip = try await f.work.checked(["ls-remote", f.server.url("demo"), "refs/heads/main"]).text.prefix(40)
+        #expect(merged.body.contains("Merged into main as \(tip), the commit its jobs tested."))
+        let failure = try #require(mails.first { $0.body.contains("Build failed (gate pipeline)") })
+        #expect(failure.header("Subject") == "Change in demo[main]: Add bad")
+        #expect(Set(failure.to) == ["alice@example.com", "bob@example.com"])
+        #expect(failure.body.contains("Verified-1"))
+        #expect(failure.body.contains("\(f.server.baseURL)/logs/"))
+    }
 }
