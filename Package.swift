@@ -174,8 +174,23 @@ let package = Package(
             swiftSettings: settings
         ),
 
+        /** The web pages as models and views: HTML rendered to a string, escaped by construction; no server. */
+        .target(
+            name: "GatehouseWebUI",
+            dependencies: [
+                "GatehouseAPIModels",
+                "GatehouseCore",
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GatehouseWebUITests",
+            dependencies: ["GatehouseAPIModels", "GatehouseWebUI"],
+            swiftSettings: settings
+        ),
+
         // L3
-        /** Hummingbird routes: Gerrit REST, git smart HTTP, the commit-msg hook. */
+        /** Hummingbird routes: Gerrit REST, git smart HTTP, the commit-msg hook, the web pages. */
         .target(
             name: "GatehouseHTTP",
             dependencies: [
@@ -186,6 +201,7 @@ let package = Package(
                 "GatehouseGit",
                 "GatehouseReview",
                 "GatehouseStore",
+                "GatehouseWebUI",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

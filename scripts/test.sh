@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Gatehouse's whole test suite on a fresh machine: installs what the tests need (Debian packages:
-# git, PostgreSQL, python3-venv, bubblewrap, openssl),
+# git, PostgreSQL, python3-venv, bubblewrap, openssl, chromium and its WebDriver),
 # starts a throwaway PostgreSQL cluster on loopback, runs `swift test` against SQLite and PostgreSQL, and
 # removes the cluster again. Extra arguments go to `swift test` (e.g. --filter Push).
 set -euo pipefail
@@ -15,6 +15,8 @@ command -v gzip >/dev/null || missing+=(gzip)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v bwrap >/dev/null || missing+=(bubblewrap)   # the job sandbox: gate tests run real jobs in it
 command -v openssl >/dev/null || missing+=(openssl)    # the mail tests make a certificate for STARTTLS
+command -v chromium >/dev/null || missing+=(chromium)  # the web UI's end-to-end test drives a real browser
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   as_root apt-get update -qq
@@ -44,12 +46,13 @@ as_pg "$PGBIN/pg_ctl" -D "$PGBASE/data" -l "$PGBASE/server.log" -w -t 30 -o \
 export GATEHOUSE_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT for the tests"
 
-# The interoperability tests drive real Gerrit clients from PyPI; the mail tests a real SMTP server (aiosmtpd).
+# The interoperability tests drive real Gerrit clients from PyPI; the mail tests a real SMTP server (aiosmtpd); the
+# web UI's test a real Chromium through WebDriver (selenium).
 VENV=.build/interop-venv
-if [ ! -x "$VENV/bin/git-review" ] || ! "$VENV/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+if [ ! -x "$VENV/bin/git-review" ] || ! "$VENV/bin/python" -c 'import aiosmtpd, selenium' 2>/dev/null; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check git-review==2.5.0 pygerrit2==2.0.15 python-gerrit-api==3.1.0 \
-    aiosmtpd==1.4.6
+    aiosmtpd==1.4.6 selenium==4.51.0
 fi
 export GATEHOUSE_TEST_VENV="$PWD/$VENV"
 

@@ -66,10 +66,15 @@ package struct GatehouseResponder: HTTPResponder {
         let authenticatedPath = segments.first == "a"
         if authenticatedPath { segments.removeFirst() }
 
+        let query = QueryParameters(raw: request.uri.query)
+        if !authenticatedPath, WebRoutes.handles(segments) {
+            return await WebRoutes(context: context, sessions: WebSessions(context: context, authenticator: authenticator), gate: gateRoutes)
+                .handle(request, segments: segments, query: query)
+        }
+
         let user = try await currentUser(request)
         if authenticatedPath && user.isAnonymous { throw ReviewError.unauthorized }
 
-        let query = QueryParameters(raw: request.uri.query)
         var api = APIRequest(request: request, segments: segments, query: query, user: user)
 
         if let git = GitRoute(segments: segments, query: query) {
@@ -96,17 +101,17 @@ package struct GatehouseResponder: HTTPResponder {
             guard let events else { throw HTTPFailure(status: .serviceUnavailable, message: "the event stream is not enabled on this server") }
             return try await EventRoutes(context: context, hub: events.hub).stream(api)
         case "api":
-            return try await GateRoutes(context: context, gate: gate, logRoot: settings.logRoot).api(api)
+            return try await gateRoutes.api(api)
         case "metrics" where segments.count == 1:
             return try await MetricsRoutes(context: context, gate: gate, hub: events?.hub, requests: metrics).handle(api)
         case "logs":
-            return try await GateRoutes(context: context, gate: gate, logRoot: settings.logRoot).log(api)
-        case nil:
-            return ServerRoutes.home(context: context)
+            return try await gateRoutes.log(api)
         default:
             throw HTTPFailure.notFound()
         }
     }
+
+    private var gateRoutes: GateRoutes { GateRoutes(context: context, gate: gate, logRoot: settings.logRoot) }
 
     /// The caller from HTTP Basic credentials, or anonymous. Wrong credentials are always a 401 that does not
     /// say whether the user or the password was wrong.

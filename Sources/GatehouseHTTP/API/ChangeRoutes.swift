@@ -123,20 +123,27 @@ struct ChangeRoutes {
         let results = try await context.store.read { [context] tx in
             var lists: [[ChangeInfo]] = []
             for query in parsed {
-                let page = try await tx.changes(matching: query, viewer: QueryViewer(accountID: user.account?.id, now: context.clock()), limit: limit, start: start)
-                var projects: [ProjectName: Project] = [:]
-                var pairs: [(Change, Project)] = []
-                for change in page.changes {
-                    if projects[change.project] == nil { projects[change.project] = try await tx.project(named: change.project) }
-                    if let project = projects[change.project], user.canRead(project) { pairs.append((change, project)) }
-                }
-                var infos = try await ChangeInfoFormatter(context: context, options: options, user: user).format(pairs, in: tx)
-                if page.hasMore, !infos.isEmpty { infos[infos.count - 1].moreChanges = true }
-                lists.append(infos)
+                lists.append(try await Self.search(query, limit: limit, start: start, options: options, user: user, context: context, in: tx))
             }
             return lists
         }
         return queries.count == 1 ? try GerritResponse.json(results[0]) : try GerritResponse.json(results)
+    }
+
+    /// One page of a query's changes the user may read, formatted; the last one says `_more_changes`.
+    static func search(
+        _ query: ChangeQuery, limit: Int, start: Int, options: Set<ChangeOption>, user: CurrentUser, context: ReviewContext, in tx: StoreTransaction
+    ) async throws -> [ChangeInfo] {
+        let page = try await tx.changes(matching: query, viewer: QueryViewer(accountID: user.account?.id, now: context.clock()), limit: limit, start: start)
+        var projects: [ProjectName: Project] = [:]
+        var pairs: [(Change, Project)] = []
+        for change in page.changes {
+            if projects[change.project] == nil { projects[change.project] = try await tx.project(named: change.project) }
+            if let project = projects[change.project], user.canRead(project) { pairs.append((change, project)) }
+        }
+        var infos = try await ChangeInfoFormatter(context: context, options: options, user: user).format(pairs, in: tx)
+        if page.hasMore, !infos.isEmpty { infos[infos.count - 1].moreChanges = true }
+        return infos
     }
 }
 

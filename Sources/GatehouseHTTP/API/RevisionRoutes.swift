@@ -47,7 +47,7 @@ struct RevisionRoutes {
     }
 
     /// The change, its project, the patch set `{rev}` names, and that patch set's commit object.
-    private func resolve(
+    func resolve(
         _ number: Change.Number, revision text: String, user: CurrentUser
     ) async throws -> (Change, Project, PatchSet, CommitObject) {
         let (change, project, patchSets) = try await context.store.read { tx in
@@ -97,7 +97,12 @@ struct RevisionRoutes {
 
     /// `{path: [CommentInfo]}` of one patch set, or of all patch sets when `patchSet` is nil.
     func comments(_ number: Change.Number, patchSet: Int?, api: APIRequest) async throws -> Response {
-        let map = try await context.store.read { [user = api.user] tx in
+        try GerritResponse.json(try await commentMap(number, patchSet: patchSet, user: api.user))
+    }
+
+    /// The comments as Gerrit's CommentInfo, by file (the web page shows the same).
+    func commentMap(_ number: Change.Number, patchSet: Int?, user: CurrentUser) async throws -> [String: [CommentInfo]] {
+        try await context.store.read { tx in
             _ = try await ChangeAccess.load(number, user: user, in: tx)
             let comments = try await tx.comments(change: number, patchSet: patchSet)
             let accounts = try await tx.accounts(ids: comments.map(\.authorID))
@@ -116,11 +121,10 @@ struct RevisionRoutes {
             }
             return map
         }
-        return try GerritResponse.json(map)
     }
 
     /// Gerrit's file map: `/COMMIT_MSG` first (and `/MERGE_LIST` for merges), then the changed files.
-    private func files(commit: CommitObject, base: String?, change: Change, repository: BareRepository) async throws -> [String: FileInfo] {
+    func files(commit: CommitObject, base: String?, change: Change, repository: BareRepository) async throws -> [String: FileInfo] {
         let baseCommit = try await baseCommit(base, change: change)
         var map: [String: FileInfo] = [:]
         let message = CommitMessageFile.text(of: commit)
@@ -164,22 +168,29 @@ struct RevisionRoutes {
             guard let n = Int(text), n >= 0 else { throw HTTPFailure.badRequest("\"\(text)\" is not a valid value for \"context\"") }
             return n
         } ?? nil
+        return try GerritResponse.json(try await diffInfo(path, commit: commit, base: base, change: change, repository: repository, context: context))
+    }
+
+    /// One file's diff in Gerrit's DiffInfo shape; `context` lines around each change, or the whole file when nil.
+    func diffInfo(
+        _ path: String, commit: CommitObject, base: String?, change: Change, repository: BareRepository, context: Int?
+    ) async throws -> DiffInfo {
         if path == Comment.commitMessagePath {
             let lines = CommitMessageFile.text(of: commit).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            return try GerritResponse.json(DiffInfo(
+            return DiffInfo(
                 metaA: nil, metaB: DiffInfo.Meta(name: path, contentType: "text/x-gerrit-commit-message", lines: lines.count),
                 changeType: "ADDED", diffHeader: [], content: [DiffInfo.Chunk(ab: nil, a: nil, b: lines, skip: nil)], binary: nil
-            ))
+            )
         }
         let baseCommit = try await baseCommit(base, change: change)
         guard let diff = try await repository.fileDiff(from: baseCommit, to: commit.id, path: path, context: context) else {
             throw ReviewError.notFound("Not found: \(path)")
         }
         func meta(_ m: FileDiff.Meta?) -> DiffInfo.Meta? { m.map { DiffInfo.Meta(name: $0.name, contentType: $0.contentType, lines: $0.lines) } }
-        return try GerritResponse.json(DiffInfo(
+        return DiffInfo(
             metaA: meta(diff.metaA), metaB: meta(diff.metaB), changeType: diff.changeType.rawValue, diffHeader: diff.header,
             content: diff.content.map { DiffInfo.Chunk(ab: $0.ab, a: $0.a, b: $0.b, skip: $0.skip) }, binary: diff.isBinary ? true : nil
-        ))
+        )
     }
 
     /// Gerrit's base64 answers (`/content`, `/patch`): plain text, no XSSI prefix, the real type in a header.

@@ -44,6 +44,8 @@ struct QueryParameters {
     }
 
     subscript(_ key: String) -> String? { values[key]?.first }
+    /// Every key with its first value, sorted by key (a form's fields).
+    var pairs: [(String, String)] { values.keys.sorted().compactMap { key in values[key]?.first.map { (key, $0) } } }
     func all(_ key: String) -> [String] { values[key] ?? [] }
     func has(_ key: String) -> Bool { values[key] != nil }
 
