@@ -185,7 +185,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GatehouseWebUITests",
-            dependencies: ["GatehouseAPIModels", "GatehouseWebUI"],
+            dependencies: ["GatehouseAPIModels", "GatehouseTesting", "GatehouseWebUI"],
             swiftSettings: settings
         ),
 
@@ -243,16 +243,18 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        /** Test support: isolated git, throwaway databases, a live server on a free port. */
+        /** Test support: isolated git, throwaway databases, a live server on a free port, sample page models. */
         .target(
             name: "GatehouseTesting",
             dependencies: [
+                "GatehouseAPIModels",
                 "GatehouseCore",
                 "GatehouseGit",
                 "GatehousePostgres",
                 "GatehouseServer",
                 "GatehouseSQLite",
                 "GatehouseStore",
+                "GatehouseWebUI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -95,10 +95,13 @@ package final class TestServer: Sendable {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         // No kept-alive connections: the server's graceful shutdown would wait for them.
         request.headers.add(name: "Connection", value: "close")
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let response = try await Self.client.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 64 << 20)
         return (Int(response.status.code), String(buffer: body), response.headers)
     }
+
+    /// A client that hands redirects back instead of following them, so tests see the web pages' 303s.
+    private static let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
 
     /// The admin's credentials.
     package var admin: (String, String) { ("admin", Self.adminPassword) }
