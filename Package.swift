@@ -297,11 +297,13 @@ let package = Package(
         .executableTarget(
             name: "gatehouse-bench",
             dependencies: [
+                "GatehouseAPIModels",
                 "GatehouseCore",
                 "GatehouseGit",
                 "GatehouseServer",
                 "GatehouseStore",
                 "GatehouseTesting",
+                "GatehouseWebUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,7 +5,8 @@ package import GatehouseWebUI
 /// number of files and diff lines (every text field can carry a hostile string), and a busy gate.
 package enum WebPageSamples {
     /// A change whose every user-supplied text is `text` (`\(text)` inside longer strings), with `files` files of
-    /// `linesPerFile` changed lines each (half replaced, half added), inline comments and votes.
+    /// `linesPerFile` diff lines each (a quarter deleted, a quarter their replacements, half added), inline
+    /// comments and votes.
     package static func change(text: String = "Say hello", files: Int = 3, linesPerFile: Int = 20, viewer: Viewer? = nil) -> ChangePage.Model {
         let person = AccountInfo(accountID: 1_000_001, name: "Alice \(text)", email: "alice@example.com", username: "alice")
         let reviewer = AccountInfo(accountID: 1_000_002, name: "Bob \(text)", email: "bob@example.com", username: "bob")
@@ -39,17 +40,17 @@ package enum WebPageSamples {
         var comments: [CommentInfo] = []
         for index in 0..<files {
             let path = "src/\(text)/file\(index).swift"
-            let half = linesPerFile / 2
-            let old = (0..<half).map { "    let value\($0) = compute(\($0)) // \(text)" }
-            let new = (0..<half).map { "    let value\($0) = computeFaster(\($0)) // \(text)" }
-            let added = (0..<(linesPerFile - half)).map { "    print(\"line \($0) \(text)\")" }
+            let quarter = max(1, linesPerFile / 4)
+            let old = (0..<quarter).map { "    let value\($0) = compute(\($0)) // \(text)" }
+            let new = (0..<quarter).map { "    let value\($0) = computeFaster(\($0)) // \(text)" }
+            let added = (0..<max(0, linesPerFile - 2 * quarter - 2)).map { "    print(\"line \($0) \(text)\")" }
             let diff = DiffInfo(
                 metaA: nil, metaB: nil, changeType: "MODIFIED", diffHeader: [],
                 content: [
                     .init(ab: nil, a: nil, b: nil, skip: 40), .init(ab: ["func f() {"], a: nil, b: nil, skip: nil), .init(ab: nil, a: old, b: new, skip: nil),
                     .init(ab: nil, a: nil, b: added, skip: nil), .init(ab: ["}"], a: nil, b: nil, skip: nil),
                 ], binary: nil)
-            let info = FileInfo(status: nil, binary: nil, oldPath: nil, linesInserted: linesPerFile, linesDeleted: half, sizeDelta: 10, size: 100)
+            let info = FileInfo(status: nil, binary: nil, oldPath: nil, linesInserted: new.count + added.count, linesDeleted: old.count, sizeDelta: 10, size: 100)
             fileModels.append(.init(path: path, info: info, diff: diff, placeholder: nil))
             comments.append(CommentInfo(
                 id: "c\(index)", path: path, side: nil, parent: nil, line: 42, range: nil, inReplyTo: nil, message: "Comment \(text)",

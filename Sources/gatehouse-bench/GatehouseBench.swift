@@ -6,6 +6,6 @@ struct GatehouseBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gatehouse-bench",
         abstract: "Benchmarks for Gatehouse. Build with -c release for meaningful figures.",
-        subcommands: [PushBench.self, SpawnBench.self, APIBench.self, GateBench.self, EventsBench.self]
+        subcommands: [PushBench.self, SpawnBench.self, APIBench.self, GateBench.self, EventsBench.self, WebBench.self]
     )
 }

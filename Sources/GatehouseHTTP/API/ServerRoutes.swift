@@ -24,18 +24,4 @@ enum ServerRoutes {
             body: .init(byteBuffer: ByteBuffer(string: CommitMsgHook.script))
         )
     }
-
-    static func home(context: ReviewContext) -> Response {
-        let text = """
-            Gatehouse: code review with an automated gated trunk.
-
-            Clone a project:      git clone \(context.baseURL)/<project>
-            Propose a change:     git push origin HEAD:refs/for/main
-            Install the hook:     curl -o .git/hooks/commit-msg \(context.origin)/tools/hooks/commit-msg && chmod +x .git/hooks/commit-msg
-            List projects:        \(context.baseURL)/projects/
-            Search changes:       \(context.baseURL)/changes/?q=status:open
-
-            """
-        return Response(status: .ok, headers: [.contentType: "text/plain; charset=UTF-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
 }

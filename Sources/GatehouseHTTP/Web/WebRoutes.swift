@@ -207,7 +207,7 @@ struct WebRoutes {
             }
             return (try await run("status:open"), try await run("status:merged"))
         }
-        return WebResponse.page(ProjectsPage.page(name, open: open, merged: merged, cloneURL: "\(context.baseURL)/\(name)", viewer: viewer))
+        return WebResponse.page(ProjectsPage.page(name, open: open, merged: merged, cloneURL: "\(context.baseURL)/\(name)", hookURL: "\(context.origin)/tools/hooks/commit-msg", viewer: viewer))
     }
 
     private func build(_ text: String, user: CurrentUser, viewer: Viewer?) async throws -> Response {

@@ -14,7 +14,9 @@ package enum ChangeListPage {
         }
     }
 
-    package static func render(title: String, query: String = "", sections: [Section], error: String? = nil, viewer: Viewer?, returnTo: String) -> HTML {
+    package static func render(
+        title: String, query: String = "", intro: HTML = .empty, sections: [Section], error: String? = nil, viewer: Viewer?, returnTo: String
+    ) -> HTML {
         let notice: HTML = error.map { "<p class=\"notice bad\" role=\"alert\">\($0)</p>" } ?? ""
         let tables = sections.map { section -> HTML in
             guard !section.changes.isEmpty else {
@@ -27,7 +29,7 @@ package enum ChangeListPage {
                 <tbody>\(section.changes.map(row))</tbody></table></div></section>
                 """
         }
-        return Layout.page(title: title, viewer: viewer, query: query, returnTo: returnTo, "<h1>\(title)</h1>\(notice)\(tables)")
+        return Layout.page(title: title, viewer: viewer, query: query, returnTo: returnTo, "<h1>\(title)</h1>\(notice)\(intro)\(tables)")
     }
 
     static func row(_ change: ChangeInfo) -> HTML {

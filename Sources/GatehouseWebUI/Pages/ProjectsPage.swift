@@ -13,13 +13,17 @@ package enum ProjectsPage {
             """)
     }
 
-    package static func page(_ name: String, open: [ChangeInfo], merged: [ChangeInfo], cloneURL: String, viewer: Viewer?) -> HTML {
-        ChangeListPage.render(
-            title: name,
-            sections: [
-                .init(title: "Clone", changes: [], empty: "git clone \(cloneURL)"),
-                .init(title: "Open changes", changes: open, empty: "No open changes."),
-                .init(title: "Recently merged", changes: merged, empty: "Nothing merged yet."),
-            ], viewer: viewer, returnTo: SiteURL.project(name).path)
+    /// A project's page: how to clone it and propose a change, then its open and recently merged changes.
+    package static func page(_ name: String, open: [ChangeInfo], merged: [ChangeInfo], cloneURL: String, hookURL: String, viewer: Viewer?) -> HTML {
+        let start: HTML = """
+            <section class="box"><h2>Contribute</h2><div class="body"><pre class="message">git clone \(cloneURL)
+            curl -o .git/hooks/commit-msg \(hookURL) &amp;&amp; chmod +x .git/hooks/commit-msg
+            git push origin HEAD:refs/for/main</pre></div></section>
+            """
+        let sections = [
+            ChangeListPage.Section(title: "Open changes", changes: open, empty: "No open changes."),
+            ChangeListPage.Section(title: "Recently merged", changes: merged, empty: "Nothing merged yet."),
+        ]
+        return ChangeListPage.render(title: name, intro: start, sections: sections, viewer: viewer, returnTo: SiteURL.project(name).path)
     }
 }
