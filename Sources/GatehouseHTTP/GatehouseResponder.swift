@@ -67,7 +67,8 @@ package struct GatehouseResponder: HTTPResponder {
         if authenticatedPath { segments.removeFirst() }
 
         let query = QueryParameters(raw: request.uri.query)
-        if !authenticatedPath, WebRoutes.handles(segments) {
+        // Git comes first: a project may well be called `status` or `c`.
+        if !authenticatedPath, WebRoutes.handles(segments), GitRoute(segments: segments, query: query) == nil {
             return await WebRoutes(context: context, sessions: WebSessions(context: context, authenticator: authenticator), gate: gateRoutes)
                 .handle(request, segments: segments, query: query)
         }

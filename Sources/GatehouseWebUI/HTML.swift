@@ -42,7 +42,16 @@ package struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custo
     /// `&`, `<`, `>`, `"` and `'` as entities: enough for text and for quoted attribute values.
     package static func escape(_ text: String) -> String {
         var output = ""
-        output.reserveCapacity(text.utf8.count)
+        escape(text, into: &output)
+        return output
+    }
+
+    /// Appends `text` escaped; text without anything to escape (most of a diff) is appended in one piece.
+    static func escape(_ text: String, into output: inout String) {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0 }) else {
+            output += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": output += "&amp;"
@@ -54,7 +63,6 @@ package struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custo
             default: output.unicodeScalars.append(scalar)
             }
         }
-        return output
     }
 
     package struct Interpolation: StringInterpolationProtocol {
@@ -69,11 +77,11 @@ package struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custo
         }
 
         package mutating func appendInterpolation(_ text: String) {
-            output += HTML.escape(text)
+            HTML.escape(text, into: &output)
         }
 
         package mutating func appendInterpolation(_ text: Substring) {
-            output += HTML.escape(String(text))
+            HTML.escape(String(text), into: &output)
         }
 
         package mutating func appendInterpolation(_ number: Int) {
@@ -90,7 +98,7 @@ package struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custo
 
         /// `\(url)` for a link built by ``SiteURL``.
         package mutating func appendInterpolation(_ url: SiteURL) {
-            output += HTML.escape(url.path)
+            HTML.escape(url.path, into: &output)
         }
     }
 }

@@ -35,8 +35,8 @@ package enum SiteURL: Hashable, Sendable {
         case .change(let project, let number, let patchSet, let base):
             "/c/\(Self.encodePath(project))/+/\(number)" + (patchSet.map { "/\($0)" } ?? "") + (base.map { "?base=\($0)" } ?? "")
         case .commentForm(let project, let number, let patchSet, let path, let line, let side):
-            "/c/\(Self.encodePath(project))/+/\(number)/\(patchSet)?comment=\(Self.encode(path))&line=\(line)"
-                + (side.map { "&side=\($0)" } ?? "") + "#new-comment"
+            "/c/\(Self.encodePath(project))/+/\(number)/\(patchSet)?comment=\(Self.encode(path))" + (side.map { "&side=\($0)" } ?? "")
+                + "&line=\(line)#new-comment"
         case .changeAction(let project, let number, let action): "/c/\(Self.encodePath(project))/+/\(number)/\(action)"
         case .status: "/status"
         case .build(let id): "/build/\(id)"

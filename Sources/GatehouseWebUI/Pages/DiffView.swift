@@ -53,8 +53,16 @@ enum DiffView {
         let fileLevel = threads[ThreadKey(parentSide: false, line: 0)].map { thread(Array($0), model: model, path: file.path) } ?? ""
         let columns = 4
         var body = HTML.empty
+        let commentLink = model.viewer.map { _ -> (revision: HTML, parent: HTML) in
+            func prefix(_ side: String?) -> HTML {
+                let url = SiteURL.commentForm(
+                    project: model.change.project, number: model.change.number, patchSet: model.patchSet, path: file.path, line: 0, side: side)
+                return "\(String(url.path.dropLast("0#new-comment".count)))"
+            }
+            return (prefix(nil), prefix("PARENT"))
+        }
         for row in rows {
-            body += render(row, sideBySide: model.sideBySide, path: file.path, model: model)
+            body += render(row, sideBySide: model.sideBySide, commentLink: commentLink, model: model)
             for key in keys(of: row) {
                 if let comments = threads[key], key.line > 0 {
                     body += "<tr class=\"comments\"><td colspan=\"\(columns)\">\(thread(comments, model: model, path: file.path))</td></tr>"
@@ -150,17 +158,16 @@ enum DiffView {
         return (oldHTML, newHTML)
     }
 
-    private static func number(_ line: Int, parentSide: Bool, path: String, model: ChangePage.Model) -> HTML {
+    /// A line number; for a signed-in viewer a link that opens the comment form at that line. `commentLink` is the
+    /// file's link without the line, built once per file (a large diff has thousands of these).
+    private static func number(_ line: Int, parentSide: Bool, commentLink: (revision: HTML, parent: HTML)?, model: ChangePage.Model) -> HTML {
         // Only the parent's lines can take PARENT comments; against another patch set the old side is read-only.
-        guard model.viewer != nil, !(parentSide && model.base != nil) else { return "\(line)" }
-        let url = SiteURL.commentForm(
-            project: model.change.project, number: model.change.number, patchSet: model.patchSet, path: path, line: line,
-            side: parentSide ? "PARENT" : nil)
-        return "<a href=\"\(url)\" title=\"Comment on line \(line)\">\(line)</a>"
+        guard let commentLink, !(parentSide && model.base != nil) else { return "\(line)" }
+        return "<a href=\"\(parentSide ? commentLink.parent : commentLink.revision)\(line)#new-comment\" title=\"Comment on line \(line)\">\(line)</a>"
     }
 
-    private static func render(_ row: Row, sideBySide: Bool, path: String, model: ChangePage.Model) -> HTML {
-        func num(_ line: Int, _ parent: Bool) -> HTML { number(line, parentSide: parent, path: path, model: model) }
+    private static func render(_ row: Row, sideBySide: Bool, commentLink: (revision: HTML, parent: HTML)?, model: ChangePage.Model) -> HTML {
+        func num(_ line: Int, _ parent: Bool) -> HTML { number(line, parentSide: parent, commentLink: commentLink, model: model) }
         if sideBySide {
             switch row {
             case .common(let a, let b, let text):
@@ -183,8 +190,8 @@ enum DiffView {
         case .added(let b, let html):
             return "<tr class=\"add\"><td class=\"num\"></td><td class=\"num\">\(num(b, false))</td><td class=\"sign\" aria-label=\"added\">+</td><td class=\"code\">\(html)</td></tr>"
         case .replaced(let a, let old, let b, let new):
-            return render(.deleted(a: a, html: old), sideBySide: false, path: path, model: model)
-                + render(.added(b: b, html: new), sideBySide: false, path: path, model: model)
+            return render(.deleted(a: a, html: old), sideBySide: false, commentLink: commentLink, model: model)
+                + render(.added(b: b, html: new), sideBySide: false, commentLink: commentLink, model: model)
         case .skipped(let count):
             return "<tr class=\"skip\"><td colspan=\"4\">… \(count) unchanged lines …</td></tr>"
         }
