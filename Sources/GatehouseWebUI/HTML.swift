@@ -39,6 +39,24 @@ package struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custo
         lhs.rendered += rhs.rendered
     }
 
+    /// Text with its `http://` and `https://` URLs made links (build logs in the gate's messages); everything
+    /// escaped, and no other scheme ever becomes a link.
+    package static func linkified(_ text: String) -> HTML {
+        var output = HTML.empty
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "http://").map(\.lowerBound).map({ first in
+            rest.firstRange(of: "https://").map { min($0.lowerBound, first) } ?? first
+        }) ?? rest.firstRange(of: "https://")?.lowerBound {
+            output += "\(rest[..<start])"
+            let end = rest[start...].firstIndex { $0.isWhitespace || "<>\"'".contains($0) } ?? rest.endIndex
+            var url = rest[start..<end]
+            while let last = url.last, ".,;:)]".contains(last) { url = url.dropLast() }
+            output += "<a href=\"\(url)\">\(url)</a>"
+            rest = rest[url.endIndex...]
+        }
+        return output + "\(rest)"
+    }
+
     /// `&`, `<`, `>`, `"` and `'` as entities: enough for text and for quoted attribute values.
     package static func escape(_ text: String) -> String {
         var output = ""

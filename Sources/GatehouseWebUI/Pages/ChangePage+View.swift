@@ -173,7 +173,7 @@ extension ChangePage {
             """
             <li class="comment"><strong>\(message.author?.name ?? message.author?.username ?? "Gatehouse")</strong>
             <span class="muted">\(String(message.date.prefix(16)))\(message.revisionNumber.map { HTML(" · patch set \($0)") } ?? "")</span>
-            <pre class="message">\(message.message)</pre></li>
+            <pre class="message">\(HTML.linkified(message.message))</pre></li>
             """
         }
         return "<section class=\"box\"><h2>History</h2><ol class=\"body history\">\(items)</ol></section>"
