@@ -55,6 +55,9 @@ package actor MailWorker {
                 return .zero
             }
             let events = try await store.read { tx in try await tx.events(after: cursor, limit: batch) }
+            // Events that make no mail (most of them: builds, gate bookkeeping) move the cursor in one write
+            // per batch, not one each: the mail worker should not double the writes of a busy server.
+            var passed: Int?
             for event in events {
                 let sent: Int
                 do {
@@ -63,18 +66,28 @@ package actor MailWorker {
                     failures += 1
                     if policy.nextAttempt(afterAttempts: failures, failedAt: clock(), createdAt: event.createdAt) != nil {
                         logger.warning("mail: event \(event.seq), attempt \(failures): \(error)")
+                        try await settle(passed)
                         return policy.delay(afterAttempts: failures)
                     }
                     logger.error("mail: gave up on event \(event.seq) after \(failures) attempts: \(error)")
                     try await finish(event, failed: 1)
+                    passed = nil
                     continue
                 } catch let error as SMTPError {
                     logger.error("mail: event \(event.seq) refused for good: \(error)")
                     try await finish(event, failed: 1)
+                    passed = nil
                     continue
                 }
-                try await finish(event, sent: sent)
+                failures = 0
+                if sent > 0 {
+                    try await finish(event, sent: sent)
+                    passed = nil
+                } else {
+                    passed = event.seq
+                }
             }
+            try await settle(passed)
             return events.count == batch ? .zero : .seconds(1)
         } catch is CancellationError {
             return .zero
@@ -82,6 +95,12 @@ package actor MailWorker {
             logger.error("mail: \(error)")
             return .seconds(1)
         }
+    }
+
+    /// Records that the events up to `seq` made no mail.
+    private func settle(_ seq: Int?) async throws {
+        guard let seq else { return }
+        try await store.write { tx in try await tx.advanceMailCursor(to: seq) }
     }
 
     private func finish(_ event: Event, sent: Int = 0, failed: Int = 0) async throws {
