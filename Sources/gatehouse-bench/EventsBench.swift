@@ -81,6 +81,7 @@ struct EventsBench: AsyncParsableCommand {
         let loaded = try process.memory()
 
         var lag = Sample()
+        var afterAnswer = Sample()
         var roundTrip = Sample()
         for (_, (_, duration)) in sent { roundTrip.add(duration) }
         var missing = 0
@@ -89,10 +90,11 @@ struct EventsBench: AsyncParsableCommand {
             for message in stream.drain() {
                 let json = message.json
                 guard json["type"] as? String == "topic-changed", let topic = (json["change"] as? [String: Any])?["topic"] as? String,
-                    let index = Int(topic.dropFirst()), let (sentAt, _) = sent[index]
+                    let index = Int(topic.dropFirst()), let (sentAt, took) = sent[index]
                 else { continue }
                 seen.insert(index)
                 lag.add(message.receivedAt - sentAt)
+                afterAnswer.add(max(.zero, message.receivedAt - (sentAt + took)))
             }
             missing += total - seen.count
             stream.close()
@@ -102,6 +104,8 @@ struct EventsBench: AsyncParsableCommand {
         print("events: \(clients) SSE clients, \(total) events at \(rate)/s (achieved \(String(format: "%.0f", achieved))/s), SQLite")
         print("  lag write-sent → client   p50 \(format(lag.median)) ms  p99 \(format(lag.percentile(99))) ms  max \(format(lag.percentile(100))) ms"
             + "   (goal p99 ≤ \(format(Self.goalP99Milliseconds)) ms)")
+        print("  lag write-answered → client   p50 \(format(afterAnswer.median)) ms  p99 \(format(afterAnswer.percentile(99))) ms"
+            + "   (0 when the event arrived first; commit → client lies between the two)")
         print("  reference: the write's own round trip   p50 \(format(roundTrip.median)) ms  p99 \(format(roundTrip.percentile(99))) ms")
         print("  deliveries \(lag.milliseconds.count) of \(total * clients) expected, \(missing) missing")
         print("  server RSS \(format(baseline.resident)) MiB with the clients connected, \(format(loaded.resident)) MiB after the load "
