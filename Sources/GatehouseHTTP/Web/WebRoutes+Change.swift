@@ -84,7 +84,8 @@ extension WebRoutes {
     }
 
     /// The change page's forms: `review` (votes and a message), `comment` (an inline comment or a reply),
-    /// `abandon`, `restore`. Each answers with a redirect back to the page.
+    /// `reviewers`, `topic`, `hashtags`, `abandon`, `restore`. Each answers with a redirect back to the page;
+    /// the use cases check who may do what, as for the REST API.
     func changeAction(_ action: String, project: String, number: Int, form: QueryParameters, user: CurrentUser) async throws -> Response {
         let change = try await context.store.read { tx in
             let access = try await ChangeAccess.load(number, user: user, in: tx)
@@ -116,6 +117,18 @@ extension WebRoutes {
                 path: path, side: form["side"] == "PARENT" ? .parent : .revision, line: line, range: nil,
                 inReplyTo: form["in_reply_to"].flatMap { $0.isEmpty ? nil : $0 }, message: text, isUnresolved: form["resolved"] != "true")
             _ = try await PostReview(comments: [comment]).run(change: number, patchSet: patchSet, by: user, in: context)
+        case "reviewers":
+            let account = (form["account"] ?? "").trimmingWhitespace
+            guard !account.isEmpty else { throw HTTPFailure.badRequest("name the account to add: a username or an e-mail address") }
+            _ = try await ChangeAttributes(context: context, user: user).addReviewer(number, account: account, state: form["cc"] == "true" ? .cc : .reviewer)
+        case "topic":
+            let topic = (form["topic"] ?? "").trimmingWhitespace
+            _ = try await ChangeAttributes(context: context, user: user).setTopic(number, to: topic.isEmpty ? nil : topic)
+        case "hashtags":
+            let wanted = Set((form["hashtags"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map { String($0.drop { $0 == "#" }) }.filter { !$0.isEmpty })
+            let current = Set(change.hashtags)
+            _ = try await ChangeAttributes(context: context, user: user)
+                .editHashtags(number, add: wanted.subtracting(current).sorted(), remove: current.subtracting(wanted).sorted())
         case "abandon":
             _ = try await ChangeLifecycle.abandon(number, message: nil, by: user, in: context)
         case "restore":

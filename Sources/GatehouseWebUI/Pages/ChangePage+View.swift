@@ -105,13 +105,27 @@ extension ChangePage {
         }
     }
 
+    /// Abandon or restore, and (on an open change) asking someone to review, the topic and hashtags.
     private static func actions(_ model: Model) -> HTML {
         guard let viewer = model.viewer else { return "" }
         let change = model.change
         let action = change.status == "NEW" ? "abandon" : change.status == "ABANDONED" ? "restore" : nil
         guard let action else { return "" }
+        func url(_ name: String) -> SiteURL { .changeAction(project: change.project, number: change.number, action: name) }
+        let edits: HTML =
+            change.status == "NEW"
+            ? """
+                <form class="body" method="post" action="\(url("reviewers"))">\(viewer.csrfField)
+                <label for="reviewer">Add reviewer</label> <input type="text" id="reviewer" name="account" placeholder="username or e-mail" required>
+                <label><input type="checkbox" name="cc" value="true"> only CC</label> <button type="submit">Add</button></form>
+                <form class="body" method="post" action="\(url("topic"))">\(viewer.csrfField)
+                <label for="topic">Topic</label> <input type="text" id="topic" name="topic" value="\(change.topic ?? "")"> <button type="submit">Set</button></form>
+                <form class="body" method="post" action="\(url("hashtags"))">\(viewer.csrfField)
+                <label for="hashtags">Hashtags</label> <input type="text" id="hashtags" name="hashtags" value="\(change.hashtags.joined(separator: " "))"> <button type="submit">Set</button></form>
+                """
+            : .empty
         return """
-            <section class="box"><h2>Actions</h2><form class="body" method="post" action="\(SiteURL.changeAction(project: change.project, number: change.number, action: action))">
+            <section class="box"><h2>Actions</h2>\(edits)<form class="body" method="post" action="\(url(action))">
             \(viewer.csrfField)<button type="submit">\(action == "abandon" ? "Abandon" : "Restore")</button></form></section>
             """
     }

@@ -122,6 +122,22 @@ import Testing
         #expect(comment.status == 303)
         let comments = try await f.server.request(.GET, "/changes/1/comments")
         #expect(comments.body.contains("\"line\":2") && comments.body.contains("Which world?"))
+
+        // reviewers, topic and hashtags from the page, through the same rules as the REST API
+        for (action, fields) in [("reviewers", [("account", "carol")]), ("topic", [("topic", "greetings")]), ("hashtags", [("hashtags", "#ui web")])] {
+            let answer = try await f.server.request(
+                .POST, "/c/demo/+/1/\(action)", headers: Self.form + [cookie], body: Self.encoded(fields + [("csrf", csrf)]))
+            #expect(answer.status == 303, "\(action): \(answer.status) \(answer.body)")
+        }
+        let detail = try await f.detail()
+        #expect(detail["topic"] as? String == "greetings")
+        #expect(detail["hashtags"] as? [String] == ["ui", "web"])
+        let reviewers = try await f.server.request(.GET, "/changes/1/reviewers")
+        #expect(reviewers.body.contains("\"username\":\"carol\""))
+        let unknown = try await f.server.request(
+            .POST, "/c/demo/+/1/reviewers", headers: Self.form + [cookie], body: Self.encoded([("account", "nobody"), ("csrf", csrf)]))
+        #expect(unknown.status == 404 || unknown.status == 400, "\(unknown.status)")
+        #expect(unknown.body.contains("nobody"))
     }
 
     @Test("binary files and huge diffs get a placeholder; unknown pages a real 404; every page its security headers")
