@@ -1,5 +1,8 @@
-/// Gerrit's ReviewInput. Unknown keys (`strict_labels`, `notify`, `drafts`, …) are ignored, as clients send them.
+/// Gerrit's ReviewInput. Unknown keys (`strict_labels`, `notify`, …) are ignored, as clients send them.
 public struct ReviewInput: Codable, Sendable {
+    /// `KEEP` (the default, as in Gerrit), `PUBLISH` or `PUBLISH_ALL_REVISIONS`: whether the author's drafts on the
+    /// patch set go out with the review. Gatehouse publishes the reviewed patch set's drafts for either PUBLISH value.
+    public var drafts: String?
     public var message: String?
     public var tag: String?
     public var labels: [String: Int]?
@@ -15,8 +18,29 @@ public struct ReviewInput: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case message, tag, labels, comments, reviewers, ready
+        case message, tag, labels, comments, reviewers, ready, drafts
         case workInProgress = "work_in_progress"
+    }
+}
+
+/// Gerrit's DraftInput for `PUT …/revisions/{rev}/drafts`: a comment with its path.
+public struct DraftInput: Codable, Sendable {
+    public var path: String?
+    public var side: String?
+    public var line: Int?
+    public var range: CommentRange?
+    public var inReplyTo: String?
+    public var message: String?
+    public var unresolved: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case path, side, line, range, message, unresolved
+        case inReplyTo = "in_reply_to"
+    }
+
+    /// The same comment as ReviewInput carries it.
+    public var comment: CommentInput {
+        CommentInput(line: line, range: range, message: message ?? "", side: side, inReplyTo: inReplyTo, unresolved: unresolved)
     }
 }
 

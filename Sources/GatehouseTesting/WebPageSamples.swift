@@ -63,8 +63,11 @@ package enum WebPageSamples {
             id: 5, pipeline: "check", job: "unit \(text)", patchSet: 2, attempt: 1, result: "FAILURE", commit: String(repeating: "c", count: 40), changes: "7,2",
             start: "2026-12-06 11:00:00.000000000", end: nil, logURL: "/logs/5/")]
         return ChangePage.Model(
-            change: change, patchSet: 2, base: nil, sideBySide: false, files: fileModels, comments: comments, builds: builds,
-            gate: .init(enqueued: false, text: "Not in the gate yet: \(text)."),
+            change: change, patchSet: 2, base: nil, sideBySide: false, files: fileModels, comments: comments,
+            drafts: viewer == nil ? [] : [CommentInfo(
+                id: "d1", path: "src/\(text)/file0.swift", side: nil, parent: nil, line: 42, range: nil, inReplyTo: "c0", message: "Draft \(text)",
+                updated: "2026-12-06 11:30:00.000000000", author: person, patchSet: 2, unresolved: false, changeMessageID: nil, commitID: nil, tag: nil)],
+            builds: builds, gate: .init(enqueued: false, text: "Not in the gate yet: \(text)."),
             commentTarget: viewer == nil ? nil : .init(path: "src/\(text)/file0.swift", line: 42, parentSide: false), viewer: viewer)
     }
 

@@ -56,6 +56,7 @@ package enum Assets {
         table.diff tr.comments td { white-space:normal; font:14px/1.5 -apple-system, "Segoe UI", sans-serif; padding:6px 12px; background:#fbfbfb; }
         .comment { border:1px solid var(--line); border-radius:6px; padding:6px 10px; margin:4px 0; background:#fff; }
         .comment.unresolved { border-left:4px solid var(--warn); }
+        .comment.draft { border-style:dashed; background:#fbfbfb; }
         .placeholder { padding:12px; color:var(--muted); font-style:italic; }
         .progress { height:8px; background:var(--soft); border:1px solid var(--line); border-radius:4px; overflow:hidden; min-width:80px; }
         .progress > span { display:block; height:100%; background:var(--accent); }

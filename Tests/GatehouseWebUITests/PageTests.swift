@@ -43,6 +43,7 @@ import Testing
         #expect(signedIn.contains("<input type=\"radio\" id=\"vote-Workflow-0\" name=\"label-Workflow\" value=\"0\" checked>"))
         #expect(signedIn.contains("<input type=\"hidden\" name=\"csrf\" value=\"token-123\">"))
         #expect(signedIn.contains("id=\"new-comment\""), "the comment form is open at the chosen line")
+        #expect(signedIn.contains("<div class=\"comment draft\">") && signedIn.contains("1 draft</span> will be published with this reply."))
         #expect(signedIn.contains("Binary file (2048 bytes): not shown."))
         #expect(signedIn.contains("… 40 unchanged lines …"))
         #expect(signedIn.contains("<del>compute</del>") == false)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Gatehouse in a real headless Chromium, driven through WebDriver (selenium from PyPI, Debian's chromium and
-chromium-driver): a core reviewer signs in, opens a change, comments on a line, votes Code-Review +2 and
-Workflow +1, and watches /status until the gate has merged the change.
+chromium-driver): a core reviewer signs in, opens a change, drafts a comment on a line, votes Code-Review +2 and
+Workflow +1 (which publishes the draft), and watches /status until the gate has merged the change.
 
 usage: browser_review.py BASE_URL USER PASSWORD CHANGE_PATH FILE SCREENSHOT_DIR
 Prints one JSON line with what it saw; exits non-zero (with the reason) on the first thing that is not right.
@@ -63,8 +63,8 @@ try:
     driver.find_element(By.ID, "comment-text").send_keys("Nice greeting; maybe add a docstring.")
     shot("03-comment-form")
     driver.find_element(By.XPATH, "//form[@id='new-comment']//button[@type='submit']").click()
-    wait_for("the comment in place", lambda: "maybe add a docstring" in driver.find_element(By.CSS_SELECTOR, "table.diff tr.comments").text)
-    seen["comment"] = driver.find_element(By.CSS_SELECTOR, "table.diff tr.comments .comment").text
+    wait_for("the draft in place", lambda: "maybe add a docstring" in driver.find_element(By.CSS_SELECTOR, "table.diff tr.comments .comment.draft").text)
+    seen["draft"] = driver.find_element(By.CSS_SELECTOR, "table.diff tr.comments .comment.draft").text
 
     # Approve: Code-Review +2 and Workflow +1, with a message.
     driver.find_element(By.ID, "vote-Code-Review-2").click()
@@ -73,6 +73,8 @@ try:
     shot("04-vote")
     driver.find_element(By.XPATH, "//form[.//textarea[@id='message']]//button[@type='submit']").click()
     wait_for("the votes on the page", lambda: "Looks good, ship it." in driver.page_source)
+    seen["comment"] = driver.find_element(By.CSS_SELECTOR, "table.diff tr.comments .comment:not(.draft)").text
+    seen["drafts_left"] = len(driver.find_elements(By.CSS_SELECTOR, ".comment.draft"))
     votes = driver.find_element(By.CSS_SELECTOR, "section.votes").text
     seen["votes"] = votes
     shot("05-approved")

@@ -44,6 +44,9 @@ struct ChangeRoutes {
         case (.post, ["submit"]):
             _ = try await SubmitChange.run(number, by: api.user, in: context)
             return try await info(number, api: api)
+        case (.get, ["drafts"]):
+            _ = try api.user.requireAccount()
+            return try GerritResponse.json(try await RevisionRoutes(context: context).draftMap(number, patchSet: nil, user: api.user))
         case (.get, ["topic"]):
             let change = try await load(number, api.user)
             return try GerritResponse.json(change.topic ?? "")

@@ -26,6 +26,21 @@ struct RevisionRoutes {
             return try await ChangeRoutes(context: context).info(number, api: api)
         case (.get, ["comments"]):
             return try await comments(number, patchSet: patchSet.id.patchSet, api: api)
+        case (.get, ["drafts"]):
+            _ = try api.user.requireAccount()
+            return try GerritResponse.json(try await draftMap(number, patchSet: patchSet.id.patchSet, user: api.user))
+        case (.put, ["drafts"]):
+            let input = try await api.request.decodeJSON(DraftInput.self)
+            guard let path = input.path, !path.isEmpty else { throw HTTPFailure.badRequest("path must be non-empty") }
+            let draft = try await CommentDrafts(context: context, user: api.user)
+                .save(try Self.commentInput(input.comment, path: path), change: number, patchSet: patchSet.id.patchSet)
+            let account = try api.user.requireAccount()
+            var info = Self.info(draft, author: AccountInfo(account, showEmail: true), commit: patchSet.commit.hex)
+            info.path = path
+            return try GerritResponse.json(info, status: .created)
+        case (.delete, _) where rest.count == 2 && rest[0] == "drafts":
+            try await CommentDrafts(context: context, user: api.user).discard(rest[1], change: number)
+            return GerritResponse.noContent()
         case (.get, ["commit"]):
             guard let object = try await repository.commits([patchSet.commit]).first else { throw HTTPFailure.notFound() }
             let parents = try await repository.commits(object.parents, tolerateMissing: true)
@@ -74,24 +89,32 @@ struct RevisionRoutes {
     static func postReview(_ input: ReviewInput) throws -> PostReview {
         var comments: [PostReview.CommentInput] = []
         for (path, list) in (input.comments ?? [:]).sorted(by: { $0.key < $1.key }) {
-            for comment in list {
-                let side: Comment.Side
-                switch comment.side?.uppercased() {
-                case nil, "REVISION": side = .revision
-                case "PARENT": side = .parent
-                case let other?: throw HTTPFailure.badRequest("invalid side \(other) on \(path): use REVISION or PARENT")
-                }
-                guard let message = comment.message else { throw HTTPFailure.badRequest("comment on \(path) has no message") }
-                comments.append(PostReview.CommentInput(
-                    path: path, side: side, line: comment.line,
-                    range: comment.range.map { Comment.Range(startLine: $0.startLine, startCharacter: $0.startCharacter, endLine: $0.endLine, endCharacter: $0.endCharacter) },
-                    inReplyTo: comment.inReplyTo, message: message, isUnresolved: comment.unresolved
-                ))
-            }
+            for comment in list { comments.append(try commentInput(comment, path: path)) }
+        }
+        let publish: Bool
+        switch input.drafts?.uppercased() {
+        case nil, "KEEP": publish = false
+        case "PUBLISH", "PUBLISH_ALL_REVISIONS": publish = true
+        case let other?: throw HTTPFailure.badRequest("invalid drafts \(other): use KEEP, PUBLISH or PUBLISH_ALL_REVISIONS")
         }
         return PostReview(
             message: input.message, labels: input.labels ?? [:], comments: comments, tag: input.tag,
-            reviewers: (input.reviewers ?? []).map(\.reviewer), ready: input.ready, workInProgress: input.workInProgress
+            reviewers: (input.reviewers ?? []).map(\.reviewer), ready: input.ready, workInProgress: input.workInProgress, publishDrafts: publish
+        )
+    }
+
+    static func commentInput(_ comment: CommentInput, path: String) throws -> PostReview.CommentInput {
+        let side: Comment.Side
+        switch comment.side?.uppercased() {
+        case nil, "REVISION": side = .revision
+        case "PARENT": side = .parent
+        case let other?: throw HTTPFailure.badRequest("invalid side \(other) on \(path): use REVISION or PARENT")
+        }
+        guard let message = comment.message, !message.isEmpty else { throw HTTPFailure.badRequest("comment on \(path) has no message") }
+        return PostReview.CommentInput(
+            path: path, side: side, line: comment.line,
+            range: comment.range.map { Comment.Range(startLine: $0.startLine, startCharacter: $0.startCharacter, endLine: $0.endLine, endCharacter: $0.endCharacter) },
+            inReplyTo: comment.inReplyTo, message: message, isUnresolved: comment.unresolved
         )
     }
 
@@ -104,23 +127,36 @@ struct RevisionRoutes {
     func commentMap(_ number: Change.Number, patchSet: Int?, user: CurrentUser) async throws -> [String: [CommentInfo]] {
         try await context.store.read { tx in
             _ = try await ChangeAccess.load(number, user: user, in: tx)
-            let comments = try await tx.comments(change: number, patchSet: patchSet)
-            let accounts = try await tx.accounts(ids: comments.map(\.authorID))
-            let commits = Dictionary(try await tx.patchSets(of: number).map { ($0.id.patchSet, $0.commit.hex) }, uniquingKeysWith: { $1 })
-            var map: [String: [CommentInfo]] = [:]
-            for comment in comments {
-                let author = accounts[comment.authorID].map { AccountInfo($0, showEmail: !user.isAnonymous) } ?? AccountInfo(accountID: comment.authorID)
-                map[comment.path, default: []].append(CommentInfo(
-                    id: comment.id, path: nil, side: comment.side == .parent ? "PARENT" : nil, parent: comment.side == .parent ? 1 : nil,
-                    line: comment.line,
-                    range: comment.range.map { CommentRange(startLine: $0.startLine, startCharacter: $0.startCharacter, endLine: $0.endLine, endCharacter: $0.endCharacter) },
-                    inReplyTo: comment.inReplyTo, message: comment.message, updated: comment.createdAt.gerritFormat, author: author,
-                    patchSet: comment.patchSet, unresolved: comment.isUnresolved, changeMessageID: comment.changeMessageID,
-                    commitID: commits[comment.patchSet], tag: comment.tag
-                ))
-            }
-            return map
+            return try await Self.infos(try await tx.comments(change: number, patchSet: patchSet), change: number, user: user, in: tx)
         }
+    }
+
+    /// The caller's drafts, in the same shape.
+    func draftMap(_ number: Change.Number, patchSet: Int?, user: CurrentUser) async throws -> [String: [CommentInfo]] {
+        let drafts = try await CommentDrafts(context: context, user: user).list(change: number, patchSet: patchSet)
+        return try await context.store.read { tx in try await Self.infos(drafts, change: number, user: user, in: tx) }
+    }
+
+    static func infos(_ comments: [Comment], change number: Change.Number, user: CurrentUser, in tx: StoreTransaction) async throws -> [String: [CommentInfo]] {
+        let accounts = try await tx.accounts(ids: comments.map(\.authorID))
+        let commits = Dictionary(try await tx.patchSets(of: number).map { ($0.id.patchSet, $0.commit.hex) }, uniquingKeysWith: { $1 })
+        var map: [String: [CommentInfo]] = [:]
+        for comment in comments {
+            let author = accounts[comment.authorID].map { AccountInfo($0, showEmail: !user.isAnonymous) } ?? AccountInfo(accountID: comment.authorID)
+            map[comment.path, default: []].append(info(comment, author: author, commit: commits[comment.patchSet]))
+        }
+        return map
+    }
+
+    static func info(_ comment: Comment, author: AccountInfo, commit: String?) -> CommentInfo {
+        CommentInfo(
+            id: comment.id, path: nil, side: comment.side == .parent ? "PARENT" : nil, parent: comment.side == .parent ? 1 : nil,
+            line: comment.line,
+            range: comment.range.map { CommentRange(startLine: $0.startLine, startCharacter: $0.startCharacter, endLine: $0.endLine, endCharacter: $0.endCharacter) },
+            inReplyTo: comment.inReplyTo, message: comment.message, updated: comment.createdAt.gerritFormat, author: author,
+            patchSet: comment.patchSet, unresolved: comment.isUnresolved, changeMessageID: comment.changeMessageID,
+            commitID: commit, tag: comment.tag
+        )
     }
 
     /// Gerrit's file map: `/COMMIT_MSG` first (and `/MERGE_LIST` for merges), then the changed files.

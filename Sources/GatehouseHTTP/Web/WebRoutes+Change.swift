@@ -43,13 +43,17 @@ extension WebRoutes {
                 files.append(.init(path: path, info: file, diff: diff, placeholder: nil))
             }
         }
-        let comments = try await revisions.commentMap(number, patchSet: shown, user: user).flatMap { path, list in
-            list.map { comment in
-                var comment = comment
-                comment.path = path
-                return comment
+        func flattened(_ map: [String: [CommentInfo]]) -> [CommentInfo] {
+            map.flatMap { path, list in
+                list.map { comment in
+                    var comment = comment
+                    comment.path = path
+                    return comment
+                }
             }
         }
+        let comments = flattened(try await revisions.commentMap(number, patchSet: shown, user: user))
+        let drafts = viewer == nil ? [] : flattened(try await revisions.draftMap(number, patchSet: shown, user: user))
         let builds = try await gate.builds(of: number, user: user)
         let summary = try? await gateSummary(info, user: user)
         let target: ChangePage.CommentTarget? =
@@ -59,7 +63,8 @@ extension WebRoutes {
                 nil
             }
         let model = ChangePage.Model(
-            change: info, patchSet: shown, base: base, sideBySide: query["view"] == "side", files: files, comments: comments, builds: builds,
+            change: info, patchSet: shown, base: base, sideBySide: query["view"] == "side", files: files, comments: comments, drafts: drafts,
+            builds: builds,
             gate: summary, commentTarget: target, viewer: viewer)
         return WebResponse.page(ChangePage.render(model))
     }
@@ -83,8 +88,9 @@ extension WebRoutes {
         return missing.isEmpty ? nil : .init(enqueued: false, text: "Not in the gate yet: \(missing.joined(separator: "; ")).")
     }
 
-    /// The change page's forms: `review` (votes and a message), `comment` (an inline comment or a reply),
-    /// `reviewers`, `topic`, `hashtags`, `abandon`, `restore`. Each answers with a redirect back to the page;
+    /// The change page's forms: `review` (votes and a message, publishing the viewer's drafts), `comment` (saves
+    /// an inline comment or a reply as a draft), `discard` (a draft), `reviewers`, `topic`, `hashtags`, `abandon`,
+    /// `restore`. Each answers with a redirect back to the page;
     /// the use cases check who may do what, as for the REST API.
     func changeAction(_ action: String, project: String, number: Int, form: QueryParameters, user: CurrentUser) async throws -> Response {
         let change = try await context.store.read { tx in
@@ -106,8 +112,9 @@ extension WebRoutes {
                 if number != (current.first { $0.label == label }?.value ?? 0) { labels[label] = number }
             }
             let message = form["message"].flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
-            guard !labels.isEmpty || message != nil else { return WebResponse.redirect(back) }
-            _ = try await PostReview(message: message, labels: labels).run(change: number, patchSet: patchSet, by: user, in: context)
+            let drafts = try await CommentDrafts(context: context, user: user).list(change: number, patchSet: patchSet)
+            guard !labels.isEmpty || message != nil || !drafts.isEmpty else { return WebResponse.redirect(back) }
+            _ = try await PostReview(message: message, labels: labels, publishDrafts: true).run(change: number, patchSet: patchSet, by: user, in: context)
         case "comment":
             guard let path = form["path"], let text = form["message"], !text.trimmingWhitespace.isEmpty else {
                 throw HTTPFailure.badRequest("a comment needs a file and a message")
@@ -116,7 +123,10 @@ extension WebRoutes {
             let comment = PostReview.CommentInput(
                 path: path, side: form["side"] == "PARENT" ? .parent : .revision, line: line, range: nil,
                 inReplyTo: form["in_reply_to"].flatMap { $0.isEmpty ? nil : $0 }, message: text, isUnresolved: form["resolved"] != "true")
-            _ = try await PostReview(comments: [comment]).run(change: number, patchSet: patchSet, by: user, in: context)
+            _ = try await CommentDrafts(context: context, user: user).save(comment, change: number, patchSet: patchSet)
+        case "discard":
+            guard let id = form["draft"], !id.isEmpty else { throw HTTPFailure.badRequest("which draft?") }
+            try await CommentDrafts(context: context, user: user).discard(id, change: number)
         case "reviewers":
             let account = (form["account"] ?? "").trimmingWhitespace
             guard !account.isEmpty else { throw HTTPFailure.badRequest("name the account to add: a username or an e-mail address") }

@@ -42,11 +42,16 @@ package struct PostReview: Sendable {
     package var reviewers: [String]
     package var ready: Bool?
     package var workInProgress: Bool?
+    /// Publish the author's drafts on this patch set with the review (Gerrit's `drafts: PUBLISH`); off, they stay.
+    package var publishDrafts: Bool
+    /// The drafts being published, deleted in the review's transaction.
+    private var publishedDrafts: [String] = []
 
     package init(
         message: String? = nil, labels: [String: Int] = [:], comments: [CommentInput] = [], tag: String? = nil, reviewers: [String] = [],
-        ready: Bool? = nil, workInProgress: Bool? = nil
+        ready: Bool? = nil, workInProgress: Bool? = nil, publishDrafts: Bool = false
     ) {
+        self.publishDrafts = publishDrafts
         self.message = message
         self.labels = labels
         self.comments = comments
@@ -65,6 +70,17 @@ package struct PostReview: Sendable {
     /// - Parameter patchSet: the revision the client named (`current`, a number or a SHA), already resolved.
     package func run(change number: Change.Number, patchSet: Int, by user: CurrentUser, in context: ReviewContext) async throws -> Outcome {
         let account = try user.requireAccount()
+        if publishDrafts {
+            // The drafts join the review's comments, checked like them, and leave the drafts table in its transaction.
+            let drafts = try await context.store.read { tx in try await tx.drafts(change: number, author: account.id, patchSet: patchSet) }
+            var review = self
+            review.publishDrafts = false
+            review.comments += drafts.map {
+                CommentInput(path: $0.path, side: $0.side, line: $0.line, range: $0.range, inReplyTo: $0.inReplyTo, message: $0.message, isUnresolved: $0.isUnresolved)
+            }
+            review.publishedDrafts = drafts.map(\.id)
+            return try await review.run(change: number, patchSet: patchSet, by: user, in: context)
+        }
         if let message, message.utf8.count > Self.maxMessageBytes {
             throw ReviewError.badRequest("message too long: \(message.utf8.count) bytes; the limit is \(Self.maxMessageBytes)")
         }
@@ -124,6 +140,9 @@ package struct PostReview: Sendable {
                     isUnresolved: comment.isUnresolved ?? (comment.inReplyTo == nil), authorID: account.id, tag: tag,
                     changeMessageID: messageID, createdAt: now
                 ))
+            }
+            if try await tx.deleteDrafts(ids: publishedDrafts, author: account.id) != publishedDrafts.count {
+                throw ReviewError.conflict("drafts changed while the review was being posted; post it again")
             }
             // Whoever reviews becomes a reviewer, as in Gerrit; the owner never is one of their own change.
             var newReviewers = [account.id]

@@ -1,5 +1,5 @@
 import Foundation
-package import GatehouseAPIModels
+import GatehouseAPIModels
 package import GatehouseCore
 package import GatehouseStore
 

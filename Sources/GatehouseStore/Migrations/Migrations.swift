@@ -5,6 +5,6 @@
 /// allocated from the `counters` table rather than by auto-increment, whose syntax differs between the two.
 enum Migrations {
     static let all: [[String]] = [
-        migration0001Initial, migration0002Approvals, migration0003QueryOrder, migration0004Pipelines, migration0005Events, migration0006Mail, migration0007WebSessions,
+        migration0001Initial, migration0002Approvals, migration0003QueryOrder, migration0004Pipelines, migration0005Events, migration0006Mail, migration0007WebSessions, migration0008Drafts,
     ]
 }

@@ -51,6 +51,8 @@ package enum ChangePage {
         package let files: [File]
         /// The inline comments of the shown patch set (both sides).
         package let comments: [CommentInfo]
+        /// The viewer's unpublished drafts on the shown patch set; the next review publishes them.
+        package let drafts: [CommentInfo]
         package let builds: [BuildInfo]
         package let gate: GateSummary?
         package let commentTarget: CommentTarget?
@@ -59,9 +61,10 @@ package enum ChangePage {
         package let notice: String?
 
         package init(
-            change: ChangeInfo, patchSet: Int, base: Int?, sideBySide: Bool, files: [File], comments: [CommentInfo], builds: [BuildInfo],
-            gate: GateSummary?, commentTarget: CommentTarget?, viewer: Viewer?, notice: String? = nil
+            change: ChangeInfo, patchSet: Int, base: Int?, sideBySide: Bool, files: [File], comments: [CommentInfo], drafts: [CommentInfo] = [],
+            builds: [BuildInfo], gate: GateSummary?, commentTarget: CommentTarget?, viewer: Viewer?, notice: String? = nil
         ) {
+            self.drafts = drafts
             self.change = change
             self.patchSet = patchSet
             self.base = base

@@ -177,6 +177,7 @@ extension ChangePage {
             \(viewer.csrfField)<input type="hidden" name="patchset" value="\(model.patchSet)">
             \(groups)
             <p><label for="message">Message</label><br><textarea id="message" name="message"></textarea></p>
+            \(model.drafts.isEmpty ? HTML.empty : HTML("<p>\(Layout.badge("\(model.drafts.count) draft\(model.drafts.count == 1 ? "" : "s")", "neutral")) will be published with this reply.</p>"))
             <p><button type="submit" class="primary">Send</button></p>
             </div></form>
             """

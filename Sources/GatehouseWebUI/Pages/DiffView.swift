@@ -30,8 +30,9 @@ enum DiffView {
             return "<tr><td><a href=\"#file-\(index)\">\(displayName(file.path))</a> \(status)</td><td class=\"stat\">\(stats)</td></tr>"
         }
         let byFile = Dictionary(grouping: model.comments, by: { $0.path ?? "" })
+        let draftsByFile = Dictionary(grouping: model.drafts, by: { $0.path ?? "" })
         let diffs = model.files.enumerated().map { index, file in
-            fileSection(file, index: index, comments: byFile[file.path] ?? [], model: model)
+            fileSection(file, index: index, comments: byFile[file.path] ?? [], drafts: draftsByFile[file.path] ?? [], model: model)
         }
         return """
             <section class="box filelist"><h2>Files (\(model.files.count))</h2><table>\(rows)</table></section>
@@ -43,14 +44,17 @@ enum DiffView {
         path == "/COMMIT_MSG" ? "Commit message" : path
     }
 
-    private static func fileSection(_ file: ChangePage.File, index: Int, comments: [CommentInfo], model: ChangePage.Model) -> HTML {
+    private static func fileSection(_ file: ChangePage.File, index: Int, comments: [CommentInfo], drafts: [CommentInfo], model: ChangePage.Model) -> HTML {
         let header: HTML = "<h2 id=\"file-\(index)\">\(displayName(file.path))\(file.info.oldPath.map { HTML(" <span class=\"muted\">(from \($0))</span>") } ?? "")</h2>"
         guard let diff = file.diff else {
             return "<section class=\"box\">\(header)<p class=\"placeholder\">\(file.placeholder ?? "No diff to show.")</p></section>"
         }
         let rows = rows(diff, pairLines: model.sideBySide)
         let threads = Dictionary(grouping: comments, by: { ThreadKey(parentSide: $0.side == "PARENT", line: $0.line ?? 0) })
-        let fileLevel = threads[ThreadKey(parentSide: false, line: 0)].map { thread(Array($0), model: model, path: file.path) } ?? ""
+        let draftThreads = Dictionary(grouping: drafts, by: { ThreadKey(parentSide: $0.side == "PARENT", line: $0.line ?? 0) })
+        let fileKey = ThreadKey(parentSide: false, line: 0)
+        let fileLevel = threads[fileKey] != nil || draftThreads[fileKey] != nil
+            ? thread(threads[fileKey] ?? [], drafts: draftThreads[fileKey] ?? [], model: model, path: file.path) : HTML.empty
         let columns = 4
         var body = HTML.empty
         let commentLink = model.viewer.map { _ -> (revision: HTML, parent: HTML) in
@@ -64,8 +68,9 @@ enum DiffView {
         for row in rows {
             body += render(row, sideBySide: model.sideBySide, commentLink: commentLink, model: model)
             for key in keys(of: row) {
-                if let comments = threads[key], key.line > 0 {
-                    body += "<tr class=\"comments\"><td colspan=\"\(columns)\">\(thread(comments, model: model, path: file.path))</td></tr>"
+                if key.line > 0, threads[key] != nil || draftThreads[key] != nil {
+                    let html = thread(threads[key] ?? [], drafts: draftThreads[key] ?? [], model: model, path: file.path)
+                    body += "<tr class=\"comments\"><td colspan=\"\(columns)\">\(html)</td></tr>"
                 }
                 if let target = model.commentTarget, target.path == file.path, target.line == key.line, target.parentSide == key.parentSide {
                     body += "<tr class=\"comments\"><td colspan=\"\(columns)\">\(newCommentForm(target, model: model))</td></tr>"
@@ -197,8 +202,9 @@ enum DiffView {
         }
     }
 
-    /// A thread: the comments in order, and (for a signed-in viewer) a reply form that can resolve it.
-    static func thread(_ comments: [CommentInfo], model: ChangePage.Model, path: String) -> HTML {
+    /// A thread: the comments in order, the viewer's drafts on it (each with a Discard button), and for a signed-in
+    /// viewer a reply form, which saves a draft that can resolve the thread.
+    static func thread(_ comments: [CommentInfo], drafts: [CommentInfo] = [], model: ChangePage.Model, path: String) -> HTML {
         let ordered = comments.sorted { $0.updated < $1.updated }
         let items = ordered.map { comment -> HTML in
             let state: HTML = comment.unresolved ? " \(Layout.badge("unresolved", "warn"))" : ""
@@ -208,19 +214,29 @@ enum DiffView {
                 <pre class="message">\(comment.message)</pre></div>
                 """
         }
-        guard let viewer = model.viewer, let last = ordered.last else { return HTML.join(items) }
-        let stillOpen = last.unresolved
+        guard let viewer = model.viewer else { return HTML.join(items) }
+        let action = { (name: String) in SiteURL.changeAction(project: model.change.project, number: model.change.number, action: name) }
+        let pending = drafts.sorted { $0.updated < $1.updated }.map { draft -> HTML in
+            """
+            <div class="comment draft"><strong>\(Layout.badge("Draft", "neutral")) \(viewer.displayName)</strong>
+            <span class="muted">\(draft.unresolved ? "unresolved" : "resolves the thread") · published with your next reply</span>
+            <pre class="message">\(draft.message)</pre>
+            <form method="post" action="\(action("discard"))" class="inline">\(viewer.csrfField)<input type="hidden" name="draft" value="\(draft.id)">
+            <input type="hidden" name="patchset" value="\(model.patchSet)"><button type="submit" class="link">Discard</button></form></div>
+            """
+        }
+        guard let last = ordered.last else { return HTML.join(items + pending) }
         let form: HTML = """
             <details><summary>Reply</summary>
-            <form method="post" action="\(SiteURL.changeAction(project: model.change.project, number: model.change.number, action: "comment"))">
+            <form method="post" action="\(action("comment"))">
             \(viewer.csrfField)<input type="hidden" name="patchset" value="\(model.patchSet)"><input type="hidden" name="path" value="\(path)">
             <input type="hidden" name="line" value="\(last.line ?? 0)"><input type="hidden" name="side" value="\(last.side ?? "REVISION")">
             <input type="hidden" name="in_reply_to" value="\(last.id)">
             <label class="visually-hidden" for="reply-\(last.id)">Reply</label><textarea id="reply-\(last.id)" name="message" required></textarea>
-            <label><input type="checkbox" name="resolved" value="true"\(stillOpen ? "" : HTML(" checked"))> Resolved</label>
-            <button type="submit">Reply</button></form></details>
+            <label><input type="checkbox" name="resolved" value="true"\(last.unresolved ? "" : HTML(" checked"))> Resolved</label>
+            <button type="submit">Save draft</button></form></details>
             """
-        return HTML.join(items) + form
+        return HTML.join(items + pending) + form
     }
 
     private static func newCommentForm(_ target: ChangePage.CommentTarget, model: ChangePage.Model) -> HTML {
@@ -232,7 +248,7 @@ enum DiffView {
             <label for="comment-text">Comment on line \(target.line) of \(displayName(target.path))</label>
             <textarea id="comment-text" name="message" required autofocus></textarea>
             <label><input type="checkbox" name="resolved" value="true"> Resolved</label>
-            <button type="submit" class="primary">Save comment</button>
+            <button type="submit" class="primary">Save draft</button>
             <a href="\(model.url)">Cancel</a></form>
             """
     }

@@ -40,7 +40,9 @@ struct BrowserTests {
         let line = output.split(separator: "\n").last.map(String.init) ?? ""
         let seen = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(output)")
         #expect(seen["signed_in_as"] as? String == "Bob")
-        #expect((seen["comment"] as? String)?.contains("maybe add a docstring") == true)
+        #expect((seen["draft"] as? String)?.contains("Draft") == true)
+        #expect((seen["comment"] as? String)?.contains("maybe add a docstring") == true, "the reply published the draft")
+        #expect(seen["drafts_left"] as? Int == 0)
         #expect((seen["votes"] as? String)?.contains("+2 Bob") == true, "\(seen["votes"] ?? "")")
         #expect((seen["queued"] as? String)?.contains("\(change),1") == true)
         #expect(seen["status"] as? String == "Merged")

@@ -115,13 +115,28 @@ import Testing
         #expect(page.body.contains("Ship it &lt;b&gt;now&lt;/b&gt;"))
         #expect(page.body.contains("value=\"2\" checked>"))
 
-        // an inline comment from the diff's form
-        let comment = try await f.server.request(
-            .POST, "/c/demo/+/1/comment", headers: Self.form + [cookie],
-            body: Self.encoded([("csrf", csrf), ("patchset", "1"), ("path", "hello.txt"), ("line", "2"), ("side", "REVISION"), ("message", "Which world?")]))
-        #expect(comment.status == 303)
-        let comments = try await f.server.request(.GET, "/changes/1/comments")
-        #expect(comments.body.contains("\"line\":2") && comments.body.contains("Which world?"))
+        // inline comments from the diff's form are drafts: only bob sees them, until his next reply publishes them
+        for text in ["Which world?", "Never mind"] {
+            let comment = try await f.server.request(
+                .POST, "/c/demo/+/1/comment", headers: Self.form + [cookie],
+                body: Self.encoded([("csrf", csrf), ("patchset", "1"), ("path", "hello.txt"), ("line", "2"), ("side", "REVISION"), ("message", text)]))
+            #expect(comment.status == 303)
+        }
+        #expect(!(try await f.server.request(.GET, "/changes/1/comments").body.contains("Which world?")))
+        #expect(!(try await f.server.request(.GET, "/c/demo/+/1").body.contains("Which world?")), "nobody else sees a draft")
+        let withDrafts = try await f.server.request(.GET, "/c/demo/+/1", headers: [cookie]).body
+        #expect(withDrafts.contains("Which world?") && withDrafts.contains("2 drafts</span> will be published with this reply."))
+        let drafts = try await f.server.request(.GET, "/a/changes/1/drafts", user: f.bob).body
+        let neverMind = try #require(drafts.range(of: #""id":"[^"]+","line":2,"message":"Never mind""#, options: .regularExpression).map { String(drafts[$0]) })
+        let id = String(neverMind.dropFirst(6).prefix { $0 != "\"" })
+        #expect(try await f.server.request(.POST, "/c/demo/+/1/discard", headers: Self.form + [cookie], body: Self.encoded([("csrf", csrf), ("draft", id)])).status == 303)
+        let published = try await f.server.request(.POST, "/c/demo/+/1/review", headers: Self.form + [cookie], body: Self.encoded([("csrf", csrf), ("patchset", "1")]))
+        #expect(published.status == 303)
+        let comments = try await f.server.request(.GET, "/changes/1/comments").body
+        #expect(comments.contains("\"line\":2") && comments.contains("Which world?") && !comments.contains("Never mind"))
+        #expect(try await f.server.request(.GET, "/a/changes/1/drafts", user: f.bob).body == ")]}'\n{}\n")
+        let messages = (try await f.detail()["messages"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        #expect(messages.last == "Patch Set 1:\n\n(1 comment)")
 
         // reviewers, topic and hashtags from the page, through the same rules as the REST API
         for (action, fields) in [("reviewers", [("account", "carol")]), ("topic", [("topic", "greetings")]), ("hashtags", [("hashtags", "#ui web")])] {
