@@ -23,24 +23,18 @@ public struct ReviewInput: Codable, Sendable {
     }
 }
 
-/// Gerrit's DraftInput for `PUT …/revisions/{rev}/drafts`: a comment with its path.
-public struct DraftInput: Codable, Sendable {
+/// Gerrit's DraftInput for `PUT …/revisions/{rev}/drafts`: a CommentInput with its path.
+public struct DraftInput: Decodable, Sendable {
     public var path: String?
-    public var side: String?
-    public var line: Int?
-    public var range: CommentRange?
-    public var inReplyTo: String?
-    public var message: String?
-    public var unresolved: Bool?
+    public var comment: CommentInput
 
     enum CodingKeys: String, CodingKey {
-        case path, side, line, range, message, unresolved
-        case inReplyTo = "in_reply_to"
+        case path
     }
 
-    /// The same comment as ReviewInput carries it.
-    public var comment: CommentInput {
-        CommentInput(line: line, range: range, message: message ?? "", side: side, inReplyTo: inReplyTo, unresolved: unresolved)
+    public init(from decoder: any Decoder) throws {
+        path = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .path)
+        comment = try CommentInput(from: decoder)
     }
 }
 
