@@ -57,12 +57,10 @@ package enum ChangePage {
         package let gate: GateSummary?
         package let commentTarget: CommentTarget?
         package let viewer: Viewer?
-        /// A one-off message after a form was posted ("Your review was saved").
-        package let notice: String?
 
         package init(
             change: ChangeInfo, patchSet: Int, base: Int?, sideBySide: Bool, files: [File], comments: [CommentInfo], drafts: [CommentInfo] = [],
-            builds: [BuildInfo], gate: GateSummary?, commentTarget: CommentTarget?, viewer: Viewer?, notice: String? = nil
+            builds: [BuildInfo], gate: GateSummary?, commentTarget: CommentTarget?, viewer: Viewer?
         ) {
             self.drafts = drafts
             self.change = change
@@ -75,7 +73,6 @@ package enum ChangePage {
             self.gate = gate
             self.commentTarget = commentTarget
             self.viewer = viewer
-            self.notice = notice
         }
 
         /// The shown patch set's revision (commit SHA and RevisionInfo).

@@ -4,10 +4,8 @@ extension ChangePage {
     package static func render(_ model: Model) -> HTML {
         let change = model.change
         let title = "\(change.number): \(change.subject)"
-        let notice: HTML = model.notice.map { "<p class=\"notice ok\" role=\"status\">\($0)</p>" } ?? ""
         let body: HTML = """
             <p id="updated" class="notice warn" role="status" hidden>This change was updated. <a href="\(model.url)">Reload</a></p>
-            \(notice)
             <p class="muted">Change \(change.number) · <a href="\(SiteURL.project(change.project))">\(change.project)</a> · \(change.branch)\(topic(change))</p>
             <h1>\(change.subject) \(ChangeListPage.status(change))</h1>
             <div class="grid">
