@@ -57,15 +57,28 @@ package final class TestServer: Sendable {
         var logger = Logger(label: "gatehouse-test")
         // GATEHOUSE_TEST_LOG=debug shows what the server did while a test ran.
         logger.logLevel = ProcessInfo.processInfo.environment["GATEHOUSE_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        let server = try await GatehouseServer.prepare(configuration, logger: logger)
-        let (started, continuation) = AsyncStream<Int>.makeStream()
-        let app = server.application { port in continuation.yield(port) }
-        // A service group of its own, so stopping is a graceful shutdown rather than a cancellation.
-        let group = ServiceGroup(services: server.services(app: app), logger: logger)
-        let task = Task { try await group.run() }
-        var iterator = started.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw TestSetupError("server did not start") }
-        return TestServer(directory: directory, database: database, server: server, port: port, task: task, group: group)
+        // A port that was free can be taken before the server binds it; then the start fails (it never hangs) and
+        // is tried again on another port, on the same data.
+        for attempt in 1...5 {
+            if attempt > 1 { configuration.port = freePort() }
+            let server = try await GatehouseServer.prepare(configuration, logger: logger)
+            let (started, continuation) = AsyncStream<Int>.makeStream()
+            let app = server.application { port in continuation.yield(port) }
+            // A service group of its own, so stopping is a graceful shutdown rather than a cancellation.
+            let group = ServiceGroup(services: server.services(app: app), logger: logger)
+            let task = Task {
+                defer { continuation.finish() }
+                try await group.run()
+            }
+            var iterator = started.makeAsyncIterator()
+            if let port = await iterator.next() {
+                return TestServer(directory: directory, database: database, server: server, port: port, task: task, group: group)
+            }
+            let failure = await task.result
+            try? await server.close()
+            logger.warning("test server did not start on port \(configuration.port) (attempt \(attempt)): \(failure)")
+        }
+        throw TestSetupError("server did not start")
     }
 
     /// Stops the server and removes its data.
