@@ -183,4 +183,19 @@ import Testing
         #expect(badQuery.body.contains("notice bad"))
         #expect(try await f.server.request(.GET, "/static/gatehouse.css").headers.first(name: "Content-Type") == "text/css; charset=utf-8")
     }
+    @Test("two patch sets compare against each other, unified or side by side, with the changed words marked")
+    func comparePatchSets() async throws {
+        let f = try await ReviewFixture.start()
+        defer { Task { await f.stop() } }
+        try await f.pushNewPatchSet(content: "hello\nthere\n")
+
+        let unified = try await f.server.request(.GET, "/c/demo/+/1/2?base=1")
+        #expect(unified.status == 200)
+        #expect(unified.body.contains("<del>world</del>") && unified.body.contains("<ins>there</ins>"))
+        #expect(unified.body.contains("<option value=\"1\" selected>Patch set 1</option>"), "the base selector shows the base")
+        let sideBySide = try await f.server.request(.GET, "/c/demo/+/1?ps=2&base=1&view=side")
+        #expect(sideBySide.body.contains("Side-by-side diff of hello.txt"))
+        #expect(sideBySide.body.contains("<td class=\"code del\"><span class=\"visually-hidden\">deleted: </span><del>world</del></td>"))
+        #expect(try await f.server.request(.GET, "/c/demo/+/1/2?base=2").status == 400, "a patch set is not compared with itself")
+    }
 }
