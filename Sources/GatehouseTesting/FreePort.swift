@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,13 +11,19 @@ import Darwin
 /// Picked at random below Linux's ephemeral range (32768–60999), not handed out by the kernel: every outgoing
 /// connection of the test process (HTTP clients, git, PostgreSQL, SMTP) takes its local port from that range,
 /// and one of them could take a kernel-chosen port between this check and the server's bind.
+///
+/// No port is handed out twice in one test process: a test that restarts its server on the same port (the kill -9
+/// tests) leaves it free for a moment, and another test must not pick it up then.
 package func freePort() -> Int {
     for _ in 0..<200 {
         let port = Int.random(in: 20_000..<32_000)
+        guard handedOut.withLock({ $0.insert(port).inserted }) else { continue }
         if canBind(port) { return port }
     }
     return kernelPort()
 }
+
+private let handedOut = Mutex<Set<Int>>([])
 
 private func canBind(_ port: Int) -> Bool {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
