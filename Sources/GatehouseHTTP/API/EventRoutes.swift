@@ -22,6 +22,8 @@ struct EventRoutes {
     let context: ReviewContext
     let hub: EventHub
     var keepAlive: Duration = .seconds(15)
+    /// Bytes of events written at once.
+    static let writeSize = 32 << 10
     var maxLag = 50_000
 
     func stream(_ api: APIRequest) async throws -> Response {
@@ -54,9 +56,15 @@ struct EventRoutes {
                     if !woke { try await writer.write(ByteBuffer(string: ": keep-alive\n\n")) }
                     continue
                 }
+                // Written in pieces of about `writeSize`, each awaiting the connection's backpressure, so a reader
+                // that is behind holds one piece of server memory, not a whole batch.
                 var text = ""
                 for event in batch where try await visibility.canRead(event.project) {
                     text += "id: \(event.seq)\ndata: \(event.payload)\n\n"
+                    if text.utf8.count >= Self.writeSize {
+                        try await writer.write(ByteBuffer(string: text))
+                        text = ""
+                    }
                 }
                 cursor = batch[batch.count - 1].seq
                 if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }

@@ -143,4 +143,23 @@ import Testing
         while all.count < 3, let message = await signedIn.next(timeout: .seconds(5)) { all.append(message.json["project"] as? String ?? "?") }
         #expect(all == ["demo", "secret", "demo"])
     }
+    @Test("a replay larger than one write arrives whole and in order")
+    func largeReplay() async throws {
+        let fixture = try await ReviewFixture.start()
+        defer { Task { await fixture.stop() } }
+        // 80 reviews with 1 KiB messages: each event's JSON is over 1 KiB, so the replay spans several writes.
+        for index in 0..<80 {
+            let message = "m\(index)-" + String(repeating: "x", count: 1_000)
+            #expect(try await fixture.review(fixture.bob, #"{"message":"\#(message)"}"#).status == 200)
+        }
+        let stream = try await EventStreamClient.connect(fixture.server.baseURL + "/a/events?since=0", user: fixture.carol)
+        defer { stream.close() }
+        var seen: [Int] = []
+        while seen.count < 80, let message = await stream.next(ofType: "comment-added") {
+            let comment = message.json["comment"] as? String ?? ""
+            let text = comment.components(separatedBy: "\n\n").last ?? ""
+            seen.append(Int(text.dropFirst().prefix { $0 != "-" }) ?? -1)
+        }
+        #expect(seen == Array(0..<80))
+    }
 }
