@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mailbox: an optional display name and an address, as a header shows it (`"Bob" <bob@example.com>`).
 ///
 /// Addresses are checked to the plain `local@domain` shape with no spaces, brackets or line breaks: they go
@@ -14,9 +16,9 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads `--mail-from`: a bare address or `Name <address>`.
     package init(parsing text: String) throws(SMTPError) {
-        let trimmed = text.trimmingWhitespace
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
-            let name = String(trimmed[..<open]).trimmingWhitespace.trimmingQuotes
+            let name = String(trimmed[..<open]).trimmingCharacters(in: .whitespacesAndNewlines).trimmingQuotes
             try self.init(name: name.isEmpty ? nil : name, address: String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
         } else {
             try self.init(address: trimmed)
@@ -40,10 +42,6 @@ package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension String {
-    var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-
     fileprivate var trimmingQuotes: String {
         count >= 2 && hasPrefix("\"") && hasSuffix("\"") ? String(dropFirst().dropLast()) : self
     }

@@ -6,7 +6,7 @@ package import GatehouseCore
 /// Headers built from user text (subjects, names) lose their line breaks and are RFC 2047-encoded when they are
 /// not plain ASCII, so a commit subject can never add a header. The body goes out as 7bit when it is plain
 /// ASCII with short lines (readable as is in any raw view), else as quoted-printable UTF-8.
-package struct MailMessage: Hashable, Sendable {
+package struct MailMessage: Sendable {
     package var from: MailAddress
     package var to: [MailAddress]
     package var subject: String
@@ -31,14 +31,6 @@ package struct MailMessage: Hashable, Sendable {
         self.date = date
         self.headers = headers
         self.body = body
-    }
-
-    package static func == (lhs: MailMessage, rhs: MailMessage) -> Bool {
-        lhs.rendered() == rhs.rendered()
-    }
-
-    package func hash(into hasher: inout Hasher) {
-        hasher.combine(rendered())
     }
 
     package func rendered() -> String {

@@ -121,7 +121,7 @@ package actor MailWorker {
             let audience = MailAudience(
                 owner: row.ownerID, reviewers: Set(reviewers.filter { $0.state == .reviewer }.map(\.accountID)),
                 cc: Set(reviewers.filter { $0.state == .cc }.map(\.accountID)), voters: try await tx.voters(of: change))
-            let actor = try await actorName.asyncFlatMap { try await tx.account(username: $0) }
+            let actor = if let actorName { try await tx.account(username: actorName) } else { Account?.none }
             let candidates = audience.candidates(for: kind)
             let strategies = try await tx.emailStrategies(of: candidates)
             let ids = audience.recipients(for: kind, actor: actor?.id, strategies: strategies)
@@ -140,12 +140,5 @@ package actor MailWorker {
         let refused = try await client.send(message)
         if !refused.isEmpty { logger.notice("mail: event \(event.seq): the SMTP server refused \(refused.joined(separator: ", "))") }
         return refused.count == recipients.count ? 0 : 1
-    }
-}
-
-extension Optional {
-    fileprivate func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -187,11 +187,11 @@ struct SMTPConversation {
         let mechanisms = extensions["AUTH"] ?? []
         if mechanisms.contains("PLAIN") {
             let token = Data(([0] + Array(username.utf8) + [0] + Array(password.utf8))).base64EncodedString()
-            try expect(try await command("AUTH PLAIN \(token)", shown: "AUTH PLAIN"), 235, "AUTH PLAIN")
+            try expect(try await command("AUTH PLAIN \(token)"), 235, "AUTH PLAIN")
         } else if mechanisms.contains("LOGIN") {
             try expect(try await command("AUTH LOGIN"), 334, "AUTH LOGIN")
-            try expect(try await command(Data(username.utf8).base64EncodedString(), shown: "the user name"), 334, "AUTH LOGIN")
-            try expect(try await command(Data(password.utf8).base64EncodedString(), shown: "the password"), 235, "AUTH LOGIN")
+            try expect(try await command(Data(username.utf8).base64EncodedString()), 334, "AUTH LOGIN")
+            try expect(try await command(Data(password.utf8).base64EncodedString()), 235, "AUTH LOGIN")
         } else {
             throw SMTPError.connection(
                 "the SMTP server at \(address) offers no AUTH PLAIN or LOGIN\(mechanisms.isEmpty ? " (over this connection)" : " (only \(mechanisms.joined(separator: " ")))")")
@@ -202,7 +202,7 @@ struct SMTPConversation {
         guard reply.code == code else { throw SMTPError.rejected(command: what, reply: reply) }
     }
 
-    private mutating func command(_ line: String, shown: String? = nil) async throws -> SMTPReply {
+    private mutating func command(_ line: String) async throws -> SMTPReply {
         try await outbound.write(ByteBuffer(string: line + "\r\n"))
         return try await reply()
     }

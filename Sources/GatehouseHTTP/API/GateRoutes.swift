@@ -80,7 +80,7 @@ struct GateRoutes {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    func info(_ build: Build) -> BuildInfo {
+    private func info(_ build: Build) -> BuildInfo {
         BuildInfo(
             id: build.id, pipeline: build.pipeline.rawValue, job: build.job, patchSet: build.patchSet.patchSet, attempt: build.attempt,
             result: build.result?.rawValue, commit: build.commit?.hex, changes: build.changes, start: build.startedAt.gerritFormat,

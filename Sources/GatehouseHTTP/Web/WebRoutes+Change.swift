@@ -1,3 +1,4 @@
+import Foundation
 import GatehouseAPIModels
 import GatehouseCore
 import GatehouseReview
@@ -111,12 +112,12 @@ extension WebRoutes {
                 let label = String(key.dropFirst(6))
                 if number != (current.first { $0.label == label }?.value ?? 0) { labels[label] = number }
             }
-            let message = form["message"].flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
+            let message = form["message"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             let drafts = try await CommentDrafts(context: context, user: user).list(change: number, patchSet: patchSet)
             guard !labels.isEmpty || message != nil || !drafts.isEmpty else { return WebResponse.redirect(back) }
             _ = try await PostReview(message: message, labels: labels, publishDrafts: true).run(change: number, patchSet: patchSet, by: user, in: context)
         case "comment":
-            guard let path = form["path"], let text = form["message"], !text.trimmingWhitespace.isEmpty else {
+            guard let path = form["path"], let text = form["message"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw HTTPFailure.badRequest("a comment needs a file and a message")
             }
             let line = form["line"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
@@ -128,11 +129,11 @@ extension WebRoutes {
             guard let id = form["draft"], !id.isEmpty else { throw HTTPFailure.badRequest("which draft?") }
             try await CommentDrafts(context: context, user: user).discard(id, change: number)
         case "reviewers":
-            let account = (form["account"] ?? "").trimmingWhitespace
+            let account = (form["account"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !account.isEmpty else { throw HTTPFailure.badRequest("name the account to add: a username or an e-mail address") }
             _ = try await ChangeAttributes(context: context, user: user).addReviewer(number, account: account, state: form["cc"] == "true" ? .cc : .reviewer)
         case "topic":
-            let topic = (form["topic"] ?? "").trimmingWhitespace
+            let topic = (form["topic"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             _ = try await ChangeAttributes(context: context, user: user).setTopic(number, to: topic.isEmpty ? nil : topic)
         case "hashtags":
             let wanted = Set((form["hashtags"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map { String($0.drop { $0 == "#" }) }.filter { !$0.isEmpty })
@@ -147,11 +148,5 @@ extension WebRoutes {
             throw HTTPFailure.notFound("No such action")
         }
         return WebResponse.redirect(back)
-    }
-}
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

@@ -32,7 +32,7 @@ struct WebRoutes {
     }
 
     func handle(_ request: Request, segments: [String], query: QueryParameters) async -> Response {
-        let session = try? await WebResponse.cookie(Self.sessionCookie, in: request).asyncMap { try await sessions.resolve($0) } ?? nil
+        let session = await session(of: request)
         let viewer = session.map { Viewer(username: $0.user.account?.username ?? "", displayName: $0.user.account?.fullName ?? $0.user.account?.username ?? "", csrfToken: $0.csrfToken) }
         var request = request
         do {
@@ -121,6 +121,12 @@ struct WebRoutes {
         default:
             throw HTTPFailure.notFound("No such page")
         }
+    }
+
+    /// The browser's live session, if its cookie names one; a database error counts as signed out.
+    private func session(of request: Request) async -> WebSessions.Session? {
+        guard let id = WebResponse.cookie(Self.sessionCookie, in: request) else { return nil }
+        return try? await sessions.resolve(id)
     }
 
     private var secure: Bool { context.baseURL.hasPrefix("https://") }
@@ -219,12 +225,5 @@ struct WebRoutes {
         let log = String(decoding: shown, as: UTF8.self)
         return WebResponse.page(BuildPage.render(
             info, project: build.project.rawValue, change: build.patchSet.change, log: log, truncated: data.count > limit, viewer: viewer))
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
