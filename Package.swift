@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(
             name: "GatehouseStoreTests",
             dependencies: [
+                "GatehouseSQLite",
                 "GatehouseStore",
                 "GatehouseTesting",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -80,6 +81,10 @@ let package = Package(
             name: "GatehouseSQLite",
             dependencies: [
                 "GatehouseStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
             ],
             swiftSettings: settings
@@ -112,8 +117,9 @@ let package = Package(
         ),
 
         // L2
-        /** Gerrit-compatible JSON shapes shared by the server and clients. */
+        /** Gerrit-compatible JSON shapes shared by the server and clients, and the writer that serves them. */
         .target(name: "GatehouseAPIModels", swiftSettings: settings),
+        .testTarget(name: "GatehouseAPIModelsTests", dependencies: ["GatehouseAPIModels"], swiftSettings: settings),
         /** Review use cases, one operation per file: uploads, accounts, projects. */
         .target(
             name: "GatehouseReview",

@@ -24,6 +24,19 @@ public struct AccountInfo: Codable, Equatable, Sendable {
     }
 }
 
+extension AccountInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.accountID, accountID)
+        output.field(CodingKeys.name, name)
+        output.field(CodingKeys.displayName, displayName)
+        output.field(CodingKeys.email, email)
+        output.field(CodingKeys.username, username)
+        output.field(CodingKeys.inactive, inactive)
+        output.endObject()
+    }
+}
+
 /// Gerrit's AccountInput for `PUT /accounts/{username}`.
 public struct AccountInput: Codable, Sendable {
     public var username: String?

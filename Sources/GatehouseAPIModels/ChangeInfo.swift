@@ -70,3 +70,37 @@ public struct ChangeInfo: Codable, Equatable, Sendable {
         case moreChanges = "_more_changes"
     }
 }
+
+extension ChangeInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.id, id)
+        output.field(CodingKeys.tripletID, tripletID)
+        output.field(CodingKeys.project, project)
+        output.field(CodingKeys.branch, branch)
+        output.field(CodingKeys.topic, topic)
+        output.field(CodingKeys.hashtags, hashtags)
+        output.field(CodingKeys.changeID, changeID)
+        output.field(CodingKeys.subject, subject)
+        output.field(CodingKeys.status, status)
+        output.field(CodingKeys.created, created)
+        output.field(CodingKeys.updated, updated)
+        output.field(CodingKeys.submitted, submitted)
+        output.field(CodingKeys.number, number)
+        output.field(CodingKeys.owner, owner)
+        output.field(CodingKeys.workInProgress, workInProgress)
+        output.field(CodingKeys.currentRevisionNumber, currentRevisionNumber)
+        output.field(CodingKeys.currentRevision, currentRevision)
+        output.field(CodingKeys.revisions, revisions)
+        output.field(CodingKeys.messages, messages)
+        output.field(CodingKeys.labels, labels)
+        output.field(CodingKeys.permittedLabels, permittedLabels)
+        output.field(CodingKeys.reviewers, reviewers)
+        output.field(CodingKeys.submitRequirements, submitRequirements)
+        output.field(CodingKeys.submittable, submittable)
+        output.field(CodingKeys.totalCommentCount, totalCommentCount)
+        output.field(CodingKeys.unresolvedCommentCount, unresolvedCommentCount)
+        output.field(CodingKeys.moreChanges, moreChanges)
+        output.endObject()
+    }
+}

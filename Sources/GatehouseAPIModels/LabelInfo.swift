@@ -19,6 +19,22 @@ public struct LabelInfo: Codable, Equatable, Sendable {
     }
 }
 
+extension LabelInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.approved, approved)
+        output.field(CodingKeys.rejected, rejected)
+        output.field(CodingKeys.recommended, recommended)
+        output.field(CodingKeys.disliked, disliked)
+        output.field(CodingKeys.blocking, blocking)
+        output.field(CodingKeys.value, value)
+        output.field(CodingKeys.defaultValue, defaultValue)
+        output.field(CodingKeys.all, all)
+        output.field(CodingKeys.values, values)
+        output.endObject()
+    }
+}
+
 /// Gerrit's ApprovalInfo: an account's vote (0 for a reviewer who has not voted).
 public struct ApprovalInfo: Codable, Equatable, Sendable {
     public var accountID: Int
@@ -48,6 +64,21 @@ public struct ApprovalInfo: Codable, Equatable, Sendable {
     }
 }
 
+extension ApprovalInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.accountID, accountID)
+        output.field(CodingKeys.name, name)
+        output.field(CodingKeys.email, email)
+        output.field(CodingKeys.username, username)
+        output.field(CodingKeys.value, value)
+        output.field(CodingKeys.date, date)
+        output.field(CodingKeys.tag, tag)
+        output.field(CodingKeys.permittedVotingRange, permittedVotingRange)
+        output.endObject()
+    }
+}
+
 /// Gerrit's VotingRangeInfo.
 public struct VotingRangeInfo: Codable, Equatable, Sendable {
     public var min: Int
@@ -55,6 +86,15 @@ public struct VotingRangeInfo: Codable, Equatable, Sendable {
     public init(min: Int, max: Int) {
         self.min = min
         self.max = max
+    }
+}
+
+extension VotingRangeInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.min, min)
+        output.field(CodingKeys.max, max)
+        output.endObject()
     }
 }
 
@@ -81,8 +121,29 @@ public struct SubmitRequirementResultInfo: Codable, Equatable, Sendable {
     }
 }
 
+extension SubmitRequirementResultInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.name, name)
+        output.field(CodingKeys.description, description)
+        output.field(CodingKeys.status, status)
+        output.field(CodingKeys.isLegacy, isLegacy)
+        output.field(CodingKeys.submittabilityExpressionResult, submittabilityExpressionResult)
+        output.endObject()
+    }
+}
+
 /// Gerrit's SubmitRequirementExpressionInfo (the parts we fill).
 public struct SubmitRequirementExpressionInfo: Codable, Equatable, Sendable {
     public var expression: String
     public var fulfilled: Bool
+}
+
+extension SubmitRequirementExpressionInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.expression, expression)
+        output.field(CodingKeys.fulfilled, fulfilled)
+        output.endObject()
+    }
 }

@@ -25,6 +25,20 @@ public struct RevisionInfo: Codable, Equatable, Sendable {
     }
 }
 
+extension RevisionInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.kind, kind)
+        output.field(CodingKeys.number, number)
+        output.field(CodingKeys.created, created)
+        output.field(CodingKeys.uploader, uploader)
+        output.field(CodingKeys.ref, ref)
+        output.field(CodingKeys.fetch, fetch)
+        output.field(CodingKeys.commit, commit)
+        output.endObject()
+    }
+}
+
 /// Gerrit's FetchInfo: where and what to fetch for a patch set.
 public struct FetchInfo: Codable, Equatable, Sendable {
     public var url: String
@@ -35,6 +49,16 @@ public struct FetchInfo: Codable, Equatable, Sendable {
         self.url = url
         self.ref = ref
         self.commands = commands
+    }
+}
+
+extension FetchInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.url, url)
+        output.field(CodingKeys.ref, ref)
+        output.field(CodingKeys.commands, commands)
+        output.endObject()
     }
 }
 
@@ -66,6 +90,28 @@ public struct CommitInfo: Codable, Equatable, Sendable {
     }
 }
 
+extension CommitInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.commit, commit)
+        output.field(CodingKeys.parents, parents)
+        output.field(CodingKeys.author, author)
+        output.field(CodingKeys.committer, committer)
+        output.field(CodingKeys.subject, subject)
+        output.field(CodingKeys.message, message)
+        output.endObject()
+    }
+}
+
+extension CommitInfo.ParentInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.commit, commit)
+        output.field(CodingKeys.subject, subject)
+        output.endObject()
+    }
+}
+
 /// Gerrit's GitPersonInfo; `tz` is minutes east of UTC.
 public struct GitPersonInfo: Codable, Equatable, Sendable {
     public var name: String
@@ -78,6 +124,17 @@ public struct GitPersonInfo: Codable, Equatable, Sendable {
         self.email = email
         self.date = date
         self.tz = tz
+    }
+}
+
+extension GitPersonInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.name, name)
+        output.field(CodingKeys.email, email)
+        output.field(CodingKeys.date, date)
+        output.field(CodingKeys.tz, tz)
+        output.endObject()
     }
 }
 
@@ -102,5 +159,18 @@ public struct ChangeMessageInfo: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, author, date, message, tag
         case revisionNumber = "_revision_number"
+    }
+}
+
+extension ChangeMessageInfo: JSONValueWritable {
+    package func writeJSON(to output: inout JSONOutput) {
+        output.beginObject()
+        output.field(CodingKeys.id, id)
+        output.field(CodingKeys.author, author)
+        output.field(CodingKeys.date, date)
+        output.field(CodingKeys.message, message)
+        output.field(CodingKeys.tag, tag)
+        output.field(CodingKeys.revisionNumber, revisionNumber)
+        output.endObject()
     }
 }

@@ -10,6 +10,15 @@ extension SQLDatabase {
         _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await raw(SQLQueryString(begin)).run()
+        return try await committing(uniqueViolation: uniqueViolation, body)
+    }
+
+    /// The rest of ``transaction(begin:uniqueViolation:_:)`` once the transaction has begun, for a backend
+    /// that begins it its own way (SQLite waits for the write lock without holding a thread).
+    package func committing<T: Sendable>(
+        uniqueViolation: (any Error) -> String?,
+        _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         do {
             let result = try await body(self)
             try await raw("COMMIT").run()

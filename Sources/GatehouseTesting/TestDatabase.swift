@@ -41,6 +41,21 @@ package struct TestDatabase: Sendable {
         }
     }
 
+    /// Runs `body` with a migrated store of `backend` in a directory of its own, and removes both afterwards,
+    /// also when `body` throws.
+    package static func withStore(_ backend: TestBackend, _ body: (Store) async throws -> Void) async throws {
+        let directory = try TestDirectory("store")
+        defer { directory.remove() }
+        let database = try await make(backend, in: directory)
+        do {
+            try await body(database.store)
+        } catch {
+            await database.remove()
+            throw error
+        }
+        await database.remove()
+    }
+
     /// A fresh database on the test cluster (or the cluster at `adminURL`), for a test, a server process under
     /// test, or a benchmark.
     package static func createPostgresDatabase(adminURL: String? = TestBackend.postgresAdminURL) async throws -> (url: String, name: String) {

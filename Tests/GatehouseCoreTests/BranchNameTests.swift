@@ -68,7 +68,7 @@ import Testing
     @Test("Treats the short and full spelling as the same branch and orders by name")
     func equalityAndOrder() throws {
         #expect(try BranchName("main") == BranchName("refs/heads/main"))
-        let sorted = try ["stable/2", "main", "dev"].map(BranchName.init).sorted()
+        let sorted = try ["stable/2", "main", "dev"].map { try BranchName($0) }.sorted()
         #expect(sorted.map(\.rawValue) == ["dev", "main", "stable/2"])
     }
 }

@@ -9,22 +9,9 @@ import Testing
 @Suite struct EventLogTests {
     let now = Timestamp(secondsSinceEpoch: 1_700_000_000)
 
-    private func withStore(_ backend: TestBackend, _ body: (Store) async throws -> Void) async throws {
-        let directory = try TestDirectory("events")
-        let database = try await TestDatabase.make(backend, in: directory)
-        defer { directory.remove() }
-        do {
-            try await body(database.store)
-        } catch {
-            await database.remove()
-            throw error
-        }
-        await database.remove()
-    }
-
     @Test("concurrent writers get gapless sequence numbers, and readers never see a later one before an earlier", arguments: TestBackend.available)
     func sequenceInCommitOrder(backend: TestBackend) async throws {
-        try await withStore(backend) { [now] store in
+        try await TestDatabase.withStore(backend) { [now] store in
             let project = try ProjectName("proj")
             try await store.write { tx in
                 try await tx.insertProject(Project(name: project, description: nil, isPrivate: false, headBranch: try BranchName("main"), createdAt: now))
@@ -65,7 +52,7 @@ import Testing
     @Test("an event appended in a transaction that rolls back is gone, and its number is reused", arguments: TestBackend.available)
     func rollbackLeavesNoEvent(backend: TestBackend) async throws {
         struct Boom: Error {}
-        try await withStore(backend) { [now] store in
+        try await TestDatabase.withStore(backend) { [now] store in
             let fired = Atomic<Int>(0)
             store.eventsCommitted.listen { fired.add(1, ordering: .relaxed) }
             await #expect(throws: Boom.self) {
@@ -86,7 +73,7 @@ import Testing
 
     @Test("each event queues one delivery per webhook of its project that wants its type", arguments: TestBackend.available)
     func deliveriesQueuedWithEvent(backend: TestBackend) async throws {
-        try await withStore(backend) { [now] store in
+        try await TestDatabase.withStore(backend) { [now] store in
             let (app, other) = (try ProjectName("app"), try ProjectName("other"))
             let (all, mergedOnly) = try await store.write { tx in
                 let admin = try await tx.insertAccount(username: "admin", fullName: nil, email: nil, now: now)

@@ -8,20 +8,6 @@ import Testing
 @Suite struct StoreContractTests {
     let now = Timestamp(secondsSinceEpoch: 1_700_000_000)
 
-    private func withDatabase(_ backend: TestBackend, _ body: (Store) async throws -> Void) async throws {
-        let directory = try TestDirectory("store")
-        let database = try await TestDatabase.make(backend, in: directory)
-        do {
-            try await body(database.store)
-        } catch {
-            await database.remove()
-            directory.remove()
-            throw error
-        }
-        await database.remove()
-        directory.remove()
-    }
-
     private func change(_ number: Int, project: ProjectName, key: String, owner: Account.ID, status: ChangeStatus = .new, updated: Int64) -> Change {
         Change(
             number: number, project: project, branch: try! BranchName("main"), key: ChangeKey(key)!, ownerID: owner,
@@ -32,7 +18,7 @@ import Testing
 
     @Test("migrating twice changes nothing", arguments: TestBackend.available)
     func migrateIsIdempotent(backend: TestBackend) async throws {
-        try await withDatabase(backend) { store in
+        try await TestDatabase.withStore(backend) { store in
             try await store.migrate()
             let versions = try await store.read { tx in
                 try await tx.sql.raw("SELECT COUNT(*) AS n FROM schema_migrations").first()?.decode(column: "n", as: Int.self)
@@ -44,7 +30,7 @@ import Testing
 
     @Test("concurrent transactions never get the same number", arguments: TestBackend.available)
     func countersAreUnique(backend: TestBackend) async throws {
-        try await withDatabase(backend) { store in
+        try await TestDatabase.withStore(backend) { store in
             let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<40 { group.addTask { try await store.write { try await $0.nextNumber("change") } } }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -56,7 +42,7 @@ import Testing
     @Test("a transaction that throws leaves nothing behind", arguments: TestBackend.available)
     func rollback(backend: TestBackend) async throws {
         struct Boom: Error {}
-        try await withDatabase(backend) { [now] store in
+        try await TestDatabase.withStore(backend) { [now] store in
             await #expect(throws: Boom.self) {
                 try await store.write { tx in
                     _ = try await tx.insertAccount(username: "ghost", fullName: nil, email: nil, now: now)
@@ -72,7 +58,7 @@ import Testing
 
     @Test("a duplicate username is a conflict, whatever the backend", arguments: TestBackend.available)
     func uniqueConflict(backend: TestBackend) async throws {
-        try await withDatabase(backend) { [now] store in
+        try await TestDatabase.withStore(backend) { [now] store in
             _ = try await store.write { try await $0.insertAccount(username: "alice", fullName: "Alice", email: "a@example.com", now: now) }
             await #expect(throws: StoreError.self) {
                 try await store.write { try await $0.insertAccount(username: "alice", fullName: nil, email: nil, now: now) }
@@ -82,7 +68,7 @@ import Testing
 
     @Test("accounts, groups and projects round-trip", arguments: TestBackend.available)
     func entities(backend: TestBackend) async throws {
-        try await withDatabase(backend) { [now] store in
+        try await TestDatabase.withStore(backend) { [now] store in
             let (alice, group) = try await store.write { tx in
                 let alice = try await tx.insertAccount(username: "alice", fullName: "Alice A", email: "alice@example.com", now: now)
                 let group = try await tx.insertGroup(name: "demo-core", description: nil, now: now)
@@ -105,7 +91,7 @@ import Testing
 
     @Test("change queries filter, negate, combine and page in the database", arguments: TestBackend.available)
     func changeQueries(backend: TestBackend) async throws {
-        try await withDatabase(backend) { store in
+        try await TestDatabase.withStore(backend) { store in
             let project = try ProjectName("app")
             let other = try ProjectName("lib")
             let keys = (1...6).map { "I" + String(repeating: String($0), count: 40) }

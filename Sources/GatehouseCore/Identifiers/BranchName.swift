@@ -20,6 +20,13 @@ package struct BranchName: Hashable, Comparable, Sendable, CustomStringConvertib
         rawValue = short
     }
 
+    /// A short name read back from the store, which accepted it through ``init(_:)`` when it was written.
+    ///
+    /// Not checked again: validating the branch of every row was a twentieth of a change search's CPU.
+    package init(stored short: String) {
+        rawValue = short
+    }
+
     package var refName: String { Self.headsPrefix + rawValue }
 
     package var description: String { rawValue }

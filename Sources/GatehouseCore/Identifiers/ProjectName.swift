@@ -22,6 +22,13 @@ package struct ProjectName: Hashable, Comparable, Sendable, CustomStringConverti
         rawValue = raw
     }
 
+    /// A name read back from the store, which accepted it through ``init(_:)`` when it was written.
+    ///
+    /// Not checked again: validating the names of every row was a noticeable part of a change search's CPU.
+    package init(stored raw: String) {
+        rawValue = raw
+    }
+
     package var description: String { rawValue }
 
     /// The name as one URL path segment: `/` becomes `%2F`, as in Gerrit ids like `test%2Fproject~1`.

@@ -1,18 +1,12 @@
-import Foundation
+import GatehouseAPIModels
 import Hummingbird
 
 /// Responses in the shapes Gerrit clients parse.
 enum GerritResponse {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
     /// JSON behind the `)]}'` line that git-review and gertty cut off unconditionally.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         var body = Array(")]}'\n".utf8)
-        body += try encoder.encode(value)
+        try JSONWriter.write(value, into: &body)
         body.append(0x0A)
         return Response(
             status: status,
@@ -24,7 +18,7 @@ enum GerritResponse {
     /// Plain JSON for Gatehouse's own endpoints (`/api/…`): no XSSI prefix, since no Gerrit client reads them
     /// and a status page or `curl | jq` should not have to strip anything.
     static func nativeJSON(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        var body = try encoder.encode(value)
+        var body = try JSONWriter.encode(value)
         body.append(0x0A)
         return Response(status: status, headers: [.contentType: "application/json; charset=UTF-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

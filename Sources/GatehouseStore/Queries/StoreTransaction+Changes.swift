@@ -159,19 +159,15 @@ extension StoreTransaction {
     }
 
     static func change(from row: any SQLRow) throws -> Change {
-        let rawProject = try row.decode(column: "project", as: String.self)
-        let rawBranch = try row.decode(column: "branch", as: String.self)
         let rawKey = try row.decode(column: "change_key", as: String.self)
         let rawStatus = try row.decode(column: "status", as: String.self)
-        guard let project = try? ProjectName(rawProject), let branch = try? BranchName(rawBranch), let key = ChangeKey(rawKey),
-            let status = ChangeStatus(rawValue: rawStatus)
-        else {
-            throw StoreError.corrupt("change row \(rawProject) \(rawBranch) \(rawKey) \(rawStatus)")
+        guard let key = ChangeKey(rawKey), let status = ChangeStatus(rawValue: rawStatus) else {
+            throw StoreError.corrupt("change row with key \(rawKey) and status \(rawStatus)")
         }
         return Change(
             number: try row.decode(column: "number", as: Int.self),
-            project: project,
-            branch: branch,
+            project: ProjectName(stored: try row.decode(column: "project", as: String.self)),
+            branch: BranchName(stored: try row.decode(column: "branch", as: String.self)),
             key: key,
             ownerID: try row.decode(column: "owner_id", as: Int.self),
             subject: try row.decode(column: "subject", as: String.self),

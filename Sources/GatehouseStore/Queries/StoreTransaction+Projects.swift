@@ -23,16 +23,11 @@ extension StoreTransaction {
     }
 
     static func project(from row: any SQLRow) throws -> Project {
-        let rawName = try row.decode(column: "name", as: String.self)
-        let rawBranch = try row.decode(column: "head_branch", as: String.self)
-        guard let name = try? ProjectName(rawName), let branch = try? BranchName(rawBranch) else {
-            throw StoreError.corrupt("project \(rawName) / branch \(rawBranch)")
-        }
-        return Project(
-            name: name,
+        Project(
+            name: ProjectName(stored: try row.decode(column: "name", as: String.self)),
             description: try row.decode(column: "description", as: String?.self),
             isPrivate: try row.decode(column: "private", as: Int.self) != 0,
-            headBranch: branch,
+            headBranch: BranchName(stored: try row.decode(column: "head_branch", as: String.self)),
             createdAt: Timestamp(nanosecondsSinceEpoch: try row.decode(column: "created_at", as: Int64.self))
         )
     }
