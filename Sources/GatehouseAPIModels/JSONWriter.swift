@@ -71,10 +71,14 @@ private final class Writer: Encoder {
 
     /// The common leaf types, tested by type identity (cheap) rather than by dynamic cast.
     private func primitive<T: Encodable>(_ value: T) throws -> Primitive? {
-        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
-        if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
-        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
-        if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
+        func copy<U>(as type: U.Type) -> U {
+            // A copy that retains what it holds; `unsafeBitCast` would not take ownership in generic code.
+            withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: U.self) }
+        }
+        if T.self == String.self { return .string(copy(as: String.self)) }
+        if T.self == Int.self { return .int(copy(as: Int.self)) }
+        if T.self == Bool.self { return .bool(copy(as: Bool.self)) }
+        if T.self == Double.self { return .double(copy(as: Double.self)) }
         return nil
     }
 

@@ -1,6 +1,7 @@
 package import GatehouseEvents
 package import GatehouseGate
 package import GatehouseReview
+import GatehouseStore
 package import Hummingbird
 import Logging
 
@@ -30,6 +31,8 @@ package struct GatehouseResponder: HTTPResponder {
     let gate: GateScheduler?
     let events: EventServices?
     let metrics = RequestMetrics()
+    /// Dashboards and bots repeat the same searches; their answers are kept until the next write.
+    let searches = SearchCache(capacity: 256)
 
     package init(context: ReviewContext, authenticator: Authenticator, settings: HTTPSettings, gate: GateScheduler?, events: EventServices?) {
         self.context = context
@@ -93,7 +96,7 @@ package struct GatehouseResponder: HTTPResponder {
         case "projects":
             return try await ProjectRoutes(context: context).handle(&api)
         case "changes":
-            return try await ChangeRoutes(context: context).handle(&api)
+            return try await ChangeRoutes(context: context, searches: searches).handle(&api)
         case "api" where segments.count >= 4 && segments[1] == "projects" && segments[3] == "webhooks":
             guard let events else { throw HTTPFailure(status: .serviceUnavailable, message: "webhooks are not enabled on this server") }
             return try await WebhookRoutes(administration: events.administration, worker: events.worker)

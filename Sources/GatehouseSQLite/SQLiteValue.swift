@@ -72,10 +72,10 @@ enum SQLiteValue: Sendable, Equatable {
     private static let optionalInt64 = ObjectIdentifier(Int64?.self)
     private static let optionalString = ObjectIdentifier(String?.self)
 
-    /// `value` as `D`, which the caller has just found to be `T`'s own metatype.
-    @inline(__always)
+    /// `value` as `D`, which the caller has just found to be `T`'s own type: a copy (retaining what it holds),
+    /// not `unsafeBitCast`, which in generic code hands over the bits without taking ownership of them.
     private static func reinterpret<T, D>(_ value: T) -> D {
-        unsafeBitCast(value, to: D.self)
+        withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: D.self) }
     }
 }
 

@@ -1,6 +1,7 @@
 import GatehouseCore
 package import Logging
 package import SQLKit
+import Synchronization
 
 /// The single door to persistent state. Every read and every write goes through a ``StoreTransaction``.
 ///
@@ -10,19 +11,29 @@ package struct Store: Sendable {
     package let connector: any DatabaseConnector
     /// Fires after every commit that appended to the event log, so streams and workers wake at once.
     package let eventsCommitted: EventSignal
+    private let writeCount: WriteCount
+    private let caches: StoreCaches
 
     package init(connector: any DatabaseConnector) {
         self.connector = connector
         self.eventsCommitted = EventSignal()
+        self.writeCount = WriteCount()
+        self.caches = StoreCaches()
     }
 
+    /// How many write transactions have ended, committed or not; a ``ReadCache`` keys its answers to it.
+    package var generation: UInt64 { writeCount.value.load(ordering: .acquiring) }
+
     package func read<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
-        try await connector.read { try await body(StoreTransaction(sql: $0)) }
+        let caches = TransactionCaches(caches: caches, generation: generation)
+        return try await connector.read { try await body(StoreTransaction(sql: $0, effects: nil, readCaches: caches)) }
     }
 
     package func write<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
         let effects = TransactionEffects()
-        let result = try await connector.write { try await body(StoreTransaction(sql: $0, effects: effects)) }
+        // Counted also when the write fails: whether a failed COMMIT took effect is not always knowable.
+        defer { writeCount.value.add(1, ordering: .releasing) }
+        let result = try await connector.write { try await body(StoreTransaction(sql: $0, effects: effects, readCaches: nil)) }
         if effects.appendedEvents { eventsCommitted.fire() }
         return result
     }
@@ -54,18 +65,26 @@ package struct Store: Sendable {
     package static var schemaVersion: Int { Migrations.all.count }
 }
 
+/// The number of write transactions a store has ended, shared by every copy of the store.
+private final class WriteCount: Sendable {
+    let value = Atomic<UInt64>(0)
+}
+
 /// One snapshot or transaction; the typed queries live in extensions, one file per entity.
 package struct StoreTransaction: Sendable {
     package let sql: any SQLDatabase
     /// What this transaction did that someone must hear of once it commits; nil for read snapshots.
     let effects: TransactionEffects?
+    /// The store's caches, for read snapshots only.
+    let readCaches: TransactionCaches?
 
     package init(sql: any SQLDatabase) {
-        self.init(sql: sql, effects: nil)
+        self.init(sql: sql, effects: nil, readCaches: nil)
     }
 
-    init(sql: any SQLDatabase, effects: TransactionEffects?) {
+    init(sql: any SQLDatabase, effects: TransactionEffects?, readCaches: TransactionCaches?) {
         self.sql = sql
         self.effects = effects
+        self.readCaches = readCaches
     }
 }

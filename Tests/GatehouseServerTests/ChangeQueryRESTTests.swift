@@ -26,9 +26,29 @@ import Testing
         return (server, key)
     }
 
-    private func numbers(_ server: TestServer, _ query: String) async throws -> [Int] {
-        let list = try #require(try TestServer.gerritJSON(try await server.request(.GET, "/changes/?\(query)").body) as? [[String: Any]])
+    private func numbers(_ server: TestServer, _ query: String, user: (String, String)? = nil) async throws -> [Int] {
+        let path = (user == nil ? "/changes/?" : "/a/changes/?") + query
+        let list = try #require(try TestServer.gerritJSON(try await server.request(.GET, path, user: user).body) as? [[String: Any]])
         return list.compactMap { $0["_number"] as? Int }
+    }
+
+    @Test("a repeated search answers the same until something is written, and each person gets their own answer")
+    func repeatedSearches() async throws {
+        let (server, _) = try await fixture()
+        let alice = ("alice", "alice-password")
+        let bob = ("bob", "bob-password")
+        for _ in 0..<2 {
+            #expect(try await numbers(server, "q=status:open+project:demo") == [3, 2, 1])
+            #expect(try await numbers(server, "q=owner:self+status:open", user: alice) == [2, 1])
+            #expect(try await numbers(server, "q=owner:self+status:open", user: bob) == [3])
+        }
+        let abandoned = try await server.request(.POST, "/a/changes/demo~1/abandon", user: alice, json: "{}")
+        #expect(abandoned.status == 200, "\(abandoned.body)")
+        // The writer and everyone else see the write at once.
+        #expect(try await numbers(server, "q=owner:self+status:open", user: alice) == [2])
+        #expect(try await numbers(server, "q=status:open+project:demo") == [3, 2])
+        #expect(try await numbers(server, "q=owner:self+status:open", user: bob) == [3])
+        await server.stop()
     }
 
     @Test("queries as each client encodes them")

@@ -55,3 +55,15 @@ extension ChangeQuery {
         try ChangeQueryParser.parse(text)
     }
 }
+
+extension ChangeQuery {
+    /// Whether the answer changes with the clock alone (`age:`), so it may not be kept between writes.
+    package var dependsOnTime: Bool {
+        switch self {
+        case .and(let terms), .or(let terms): terms.contains { $0.dependsOnTime }
+        case .not(let term): term.dependsOnTime
+        case .age: true
+        default: false
+        }
+    }
+}

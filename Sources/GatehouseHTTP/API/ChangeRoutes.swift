@@ -7,6 +7,8 @@ import Hummingbird
 /// `/changes/…`: search, read, review and act on changes.
 struct ChangeRoutes {
     let context: ReviewContext
+    /// Answers to searches, kept until the next write; nil where a route only formats single changes.
+    var searches: SearchCache? = nil
 
     /// Gerrit's default page size for a query without `n`.
     static let defaultLimit = 500
@@ -123,6 +125,12 @@ struct ChangeRoutes {
         let start = try api.query.int("S", "start", default: 0)
         let parsed = try queries.map { text -> ChangeQuery in try ChangeQuery.parse(text) }
         let user = api.user
+        // The same question from the same person gets the same answer until something is written (the
+        // generation is read before the snapshot begins; see ReadCache).
+        let generation = context.store.generation
+        let key = SearchKey(account: user.account?.id, groups: user.groups, query: api.request.uri.query ?? "")
+        let cache = parsed.contains(where: \.dependsOnTime) ? nil : searches
+        if let body = cache?.value(for: key, generation: generation) { return GerritResponse.json(body: body) }
         let results = try await context.store.read { [context] tx in
             var lists: [[ChangeInfo]] = []
             for query in parsed {
@@ -130,7 +138,9 @@ struct ChangeRoutes {
             }
             return lists
         }
-        return queries.count == 1 ? try GerritResponse.json(results[0]) : try GerritResponse.json(results)
+        let body = queries.count == 1 ? try GerritResponse.jsonBody(results[0]) : try GerritResponse.jsonBody(results)
+        cache?.store(body, for: key, generation: generation)
+        return GerritResponse.json(body: body)
     }
 
     /// One page of a query's changes the user may read, formatted; the last one says `_more_changes`.
@@ -149,6 +159,16 @@ struct ChangeRoutes {
         return infos
     }
 }
+
+/// What a search's answer depends on besides the database: who asks (visibility, permitted labels) and the
+/// query string with its options.
+struct SearchKey: Hashable, Sendable {
+    let account: Int?
+    let groups: Set<String>
+    let query: String
+}
+
+typealias SearchCache = ReadCache<SearchKey, ByteBuffer>
 
 /// Gerrit's AddReviewerResult.
 struct AddReviewerResult: Encodable {

@@ -5,13 +5,22 @@ import Hummingbird
 enum GerritResponse {
     /// JSON behind the `)]}'` line that git-review and gertty cut off unconditionally.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        json(body: try jsonBody(value), status: status)
+    }
+
+    /// The body ``json(_:status:)`` sends, for an answer that is kept and sent again.
+    static func jsonBody(_ value: some Encodable) throws -> ByteBuffer {
         var body = Array(")]}'\n".utf8)
         try JSONWriter.write(value, into: &body)
         body.append(0x0A)
-        return Response(
+        return ByteBuffer(bytes: body)
+    }
+
+    static func json(body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
             status: status,
             headers: [.contentType: "application/json; charset=UTF-8", .cacheControl: "no-cache, no-store, max-age=0, must-revalidate"],
-            body: .init(byteBuffer: ByteBuffer(bytes: body))
+            body: .init(byteBuffer: body)
         )
     }
 

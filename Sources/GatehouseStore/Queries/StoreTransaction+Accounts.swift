@@ -33,10 +33,25 @@ extension StoreTransaction {
         return nil
     }
 
+    /// The accounts with these ids that exist; in read snapshots, those read since the last write come from
+    /// the store's cache and only the others from the database.
     package func accounts(ids: some Collection<Account.ID>) async throws -> [Account.ID: Account] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await sql.raw("SELECT \(unsafeRaw: Self.accountColumns) FROM accounts WHERE id IN (\(binds: Array(Set(ids))))").all()
-        return Dictionary(uniqueKeysWithValues: try rows.map { let a = try Self.account(from: $0); return (a.id, a) })
+        var found: [Account.ID: Account] = [:]
+        var missing: [Account.ID] = []
+        for id in Set(ids) {
+            if let readCaches, let account = readCaches.caches.accounts.value(for: id, generation: readCaches.generation) {
+                found[id] = account
+            } else {
+                missing.append(id)
+            }
+        }
+        guard !missing.isEmpty else { return found }
+        for row in try await sql.raw("SELECT \(unsafeRaw: Self.accountColumns) FROM accounts WHERE id IN (\(binds: missing))").all() {
+            let account = try Self.account(from: row)
+            found[account.id] = account
+            if let readCaches { readCaches.caches.accounts.store(account, for: account.id, generation: readCaches.generation) }
+        }
+        return found
     }
 
     package func setPasswordHash(_ hash: String, for account: Account.ID, now: Timestamp) async throws {

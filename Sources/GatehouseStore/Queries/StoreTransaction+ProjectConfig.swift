@@ -5,6 +5,10 @@ import SQLKit
 extension StoreTransaction {
     /// The project's labels: its own definitions once an administrator changed them, the defaults before.
     package func labels(of project: ProjectName) async throws -> [LabelDefinition] {
+        try await cached(\.labels, project) { try await loadLabels(of: project) }
+    }
+
+    private func loadLabels(of project: ProjectName) async throws -> [LabelDefinition] {
         let customized = try await sql.raw("SELECT labels_customized FROM projects WHERE name = \(bind: project.rawValue)")
             .first()?.decode(column: "labels_customized", as: Int.self) ?? 0
         guard customized != 0 else { return LabelDefinition.defaults(for: project) }
@@ -36,9 +40,11 @@ extension StoreTransaction {
     }
 
     package func submitRules(of project: ProjectName) async throws -> SubmitRules {
-        let count = try await sql.raw("SELECT required_code_review_approvals FROM projects WHERE name = \(bind: project.rawValue)")
-            .first()?.decode(column: "required_code_review_approvals", as: Int.self)
-        return SubmitRules(requiredCodeReviewApprovals: count ?? 1)
+        try await cached(\.submitRules, project) {
+            let count = try await sql.raw("SELECT required_code_review_approvals FROM projects WHERE name = \(bind: project.rawValue)")
+                .first()?.decode(column: "required_code_review_approvals", as: Int.self)
+            return SubmitRules(requiredCodeReviewApprovals: count ?? 1)
+        }
     }
 
     package func setSubmitRules(_ rules: SubmitRules, of project: ProjectName) async throws {

@@ -11,8 +11,10 @@ extension StoreTransaction {
     }
 
     package func project(named name: ProjectName) async throws -> Project? {
-        try await sql.raw("SELECT name, description, private, head_branch, created_at FROM projects WHERE name = \(bind: name.rawValue)")
-            .first().map(Self.project(from:))
+        try await cached(\.projects, name) {
+            try await sql.raw("SELECT name, description, private, head_branch, created_at FROM projects WHERE name = \(bind: name.rawValue)")
+                .first().map(Self.project(from:))
+        }
     }
 
     /// Projects in name order; private ones only when `includePrivate`.
