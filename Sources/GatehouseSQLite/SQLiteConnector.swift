@@ -35,8 +35,16 @@ package final class SQLiteConnector: DatabaseConnector {
         return SQLiteConnector(writer: writer, readers: readerHandles)
     }
 
+    /// Pages each connection keeps, in KiB (SQLite's default is 2,000): a change page reads rows spread over the
+    /// whole file, and a page not kept costs a system call and a copy. Five connections at most add 80 MiB.
+    static let pageCacheKiB = 16_384
+
     private static func configure(_ handle: SQLiteHandle) throws {
-        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 0"] {
+        let pragmas = [
+            "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 0",
+            "PRAGMA cache_size = -\(pageCacheKiB)",
+        ]
+        for pragma in pragmas {
             try handle.execute(pragma, binds: []) { _ in }
         }
     }

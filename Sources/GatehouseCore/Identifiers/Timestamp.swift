@@ -35,9 +35,37 @@ package struct Timestamp: Hashable, Comparable, Sendable {
         let days = Self.floorDivide(seconds, Self.secondsPerDay)
         let secondOfDay = seconds - days * Self.secondsPerDay
         let date = CivilDate(daysSinceEpoch: days)
-        return Self.pad(date.year, 4) + "-" + Self.pad(date.month, 2) + "-" + Self.pad(date.day, 2) + " "
-            + Self.pad(secondOfDay / 3600, 2) + ":" + Self.pad(secondOfDay / 60 % 60, 2) + ":"
-            + Self.pad(secondOfDay % 60, 2) + "." + Self.pad(nanos, 9)
+        // Written into one buffer: a change search formats two of these per change, and building the text
+        // from thirteen small strings was a twentieth of its CPU. The year always has four digits in range.
+        return String(unsafeUninitializedCapacity: 29) { buffer in
+            var index = 0
+            func digits(_ value: Int64, _ width: Int) {
+                var rest = value
+                for position in stride(from: index + width - 1, through: index, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                index += width
+            }
+            func separator(_ character: Unicode.Scalar) {
+                buffer[index] = UInt8(ascii: character)
+                index += 1
+            }
+            digits(date.year, 4)
+            separator("-")
+            digits(date.month, 2)
+            separator("-")
+            digits(date.day, 2)
+            separator(" ")
+            digits(secondOfDay / 3600, 2)
+            separator(":")
+            digits(secondOfDay / 60 % 60, 2)
+            separator(":")
+            digits(secondOfDay % 60, 2)
+            separator(".")
+            digits(nanos, 9)
+            return index
+        }
     }
 
     /// Parses `YYYY-MM-DD HH:MM:SS` with an optional fraction of 1 to 9 digits, read as UTC.
@@ -99,8 +127,4 @@ package struct Timestamp: Hashable, Comparable, Sendable {
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
 }
