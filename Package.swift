@@ -76,7 +76,8 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        /** The embedded default backend: SQLite in WAL mode, one writer and a few readers. */
+        /** The embedded default backend: SQLite in WAL mode, one writer and a few readers, driven through SQLite's C API
+            (the copy sqlite-nio vendors as VaporCSQLite, which comes with SQLiteKit; SQLiteKit gives the SQL dialect). */
         .target(
             name: "GatehouseSQLite",
             dependencies: [

@@ -1,5 +1,4 @@
 import GatehouseStore
-package import Logging
 package import SQLKit
 
 /// The embedded backend: one SQLite file in WAL mode, one writer connection and a few readers.
@@ -23,7 +22,7 @@ package final class SQLiteConnector: DatabaseConnector {
     ///
     /// Statements run on the calling task's thread, so more readers than the machine has cores would only
     /// queue in SQLite instead of here; four cover a read that awaits something else (git) meanwhile.
-    package static func open(path: String, readers: Int = 4, logger: Logger = Logger(label: "gatehouse.sqlite")) async throws -> SQLiteConnector {
+    package static func open(path: String, readers: Int = 4) throws -> SQLiteConnector {
         let writer = try SQLiteHandle(path: path)
         try configure(writer)
         var readerHandles: [SQLiteHandle] = []

@@ -35,7 +35,7 @@ package struct GatehouseServer: Sendable {
         if let url = configuration.databaseURL {
             connector = try await PostgresConnector.connect(url: url, logger: logger)
         } else {
-            connector = try await SQLiteConnector.open(path: configuration.sqlitePath, logger: logger)
+            connector = try SQLiteConnector.open(path: configuration.sqlitePath)
         }
         let store = Store(connector: connector)
         do {

@@ -30,7 +30,7 @@ package struct TestDatabase: Sendable {
         logger.logLevel = .error
         switch backend {
         case .sqlite:
-            let store = Store(connector: try await SQLiteConnector.open(path: directory.file("gatehouse.sqlite"), logger: logger))
+            let store = Store(connector: try SQLiteConnector.open(path: directory.file("gatehouse.sqlite")))
             if migrate { try await store.migrate(logger: logger) }
             return TestDatabase(backend: backend, store: store, postgresURL: nil, postgresName: nil)
         case .postgres:

@@ -126,13 +126,13 @@ import Testing
         let directory = try TestDirectory("driver-lock")
         defer { directory.remove() }
         let path = directory.file("shared.sqlite")
-        let holderStore = Store(connector: try await SQLiteConnector.open(path: path, readers: 1))
+        let holderStore = Store(connector: try SQLiteConnector.open(path: path, readers: 1))
         try await holderStore.write { tx in try await tx.sql.raw("CREATE TABLE lock_probe (id BIGINT PRIMARY KEY)").run() }
         // More waiting connectors than the machine has threads for tasks: if each blocked a thread while it
         // waited, the holder could never run again to commit, and every waiter would time out.
         var waiters: [Store] = []
         for _ in 0..<(ProcessInfo.processInfo.activeProcessorCount + 2) {
-            waiters.append(Store(connector: try await SQLiteConnector.open(path: path, readers: 1)))
+            waiters.append(Store(connector: try SQLiteConnector.open(path: path, readers: 1)))
         }
         let (holding, held) = AsyncStream.makeStream(of: Void.self)
         let (releasing, release) = AsyncStream.makeStream(of: Void.self)
