@@ -31,9 +31,17 @@ package struct Store: Sendable {
 
     package func write<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
         let effects = TransactionEffects()
-        // Counted also when the write fails: whether a failed COMMIT took effect is not always knowable.
-        defer { writeCount.value.add(1, ordering: .releasing) }
-        let result = try await connector.write { try await body(StoreTransaction(sql: $0, effects: effects, readCaches: nil)) }
+        let result: T
+        do {
+            result = try await connector.write { try await body(StoreTransaction(sql: $0, effects: effects, readCaches: nil)) }
+        } catch {
+            // Counted also when the write fails: whether a failed COMMIT took effect is not always knowable.
+            writeCount.value.add(1, ordering: .releasing)
+            throw error
+        }
+        // Counted before anyone hears of the write (its caller, or a stream told of its events), so nobody who
+        // knows of it is served an answer kept from before it.
+        writeCount.value.add(1, ordering: .releasing)
         if effects.appendedEvents { eventsCommitted.fire() }
         return result
     }

@@ -126,5 +126,4 @@ package struct Timestamp: Hashable, Comparable, Sendable {
         let quotient = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
     }
-
 }
