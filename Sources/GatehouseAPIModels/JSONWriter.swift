@@ -47,13 +47,9 @@ private final class Writer: Encoder {
 
     func value<T: Encodable>(_ value: T) throws {
         pending = true
-        if let primitive = try primitive(value) {
-            append(primitive)
-            return
-        }
+        // Strings, numbers, booleans, and the models that write themselves.
         if let writable = value as? any JSONValueWritable {
-            pending = false
-            writable.writeJSON(to: &output)
+            scalar(writable)
             return
         }
         if let dictionary = value as? any SortedJSONObject {
@@ -69,32 +65,15 @@ private final class Writer: Encoder {
         closeFrames(downTo: depth)
     }
 
-    /// The common leaf types, tested by type identity (cheap) rather than by dynamic cast.
-    private func primitive<T: Encodable>(_ value: T) throws -> Primitive? {
-        func copy<U>(as type: U.Type) -> U {
-            // A copy that retains what it holds; `unsafeBitCast` would not take ownership in generic code.
-            withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: U.self) }
-        }
-        if T.self == String.self { return .string(copy(as: String.self)) }
-        if T.self == Int.self { return .int(copy(as: Int.self)) }
-        if T.self == Bool.self { return .bool(copy(as: Bool.self)) }
-        if T.self == Double.self { return .double(copy(as: Double.self)) }
-        return nil
-    }
-
-    enum Primitive {
-        case string(String), int(Int), bool(Bool), double(Double), null
-    }
-
-    func append(_ primitive: Primitive) {
+    /// A value written in one piece, as the value the encoder was waiting for.
+    func scalar(_ value: some JSONValueWritable) {
         pending = false
-        switch primitive {
-        case .string(let string): output.string(string)
-        case .int(let int): output.integer(int)
-        case .bool(let bool): output.boolean(bool)
-        case .double(let double): output.number(double)
-        case .null: output.null()
-        }
+        value.writeJSON(to: &output)
+    }
+
+    func null() {
+        pending = false
+        output.null()
     }
 
     // MARK: Containers
@@ -169,22 +148,22 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     func encodeNil(forKey key: Key) throws {
         writer.key(key.stringValue, at: depth)
-        writer.append(.null)
+        writer.null()
     }
 
     func encode(_ value: String, forKey key: Key) throws {
         writer.key(key.stringValue, at: depth)
-        writer.append(.string(value))
+        writer.scalar(value)
     }
 
     func encode(_ value: Int, forKey key: Key) throws {
         writer.key(key.stringValue, at: depth)
-        writer.append(.int(value))
+        writer.scalar(value)
     }
 
     func encode(_ value: Bool, forKey key: Key) throws {
         writer.key(key.stringValue, at: depth)
-        writer.append(.bool(value))
+        writer.scalar(value)
     }
 
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
@@ -226,7 +205,7 @@ private struct ArrayContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws {
         writer.beginElement(at: depth)
-        writer.append(.null)
+        writer.null()
         count += 1
     }
 
@@ -262,10 +241,10 @@ private struct SingleValue: SingleValueEncodingContainer {
     let writer: Writer
     var codingPath: [any CodingKey] { [] }
 
-    func encodeNil() throws { writer.append(.null) }
-    func encode(_ value: String) throws { writer.append(.string(value)) }
-    func encode(_ value: Int) throws { writer.append(.int(value)) }
-    func encode(_ value: Bool) throws { writer.append(.bool(value)) }
-    func encode(_ value: Double) throws { writer.append(.double(value)) }
+    func encodeNil() throws { writer.null() }
+    func encode(_ value: String) throws { writer.scalar(value) }
+    func encode(_ value: Int) throws { writer.scalar(value) }
+    func encode(_ value: Bool) throws { writer.scalar(value) }
+    func encode(_ value: Double) throws { writer.scalar(value) }
     func encode<T: Encodable>(_ value: T) throws { try writer.value(value) }
 }

@@ -86,10 +86,6 @@ package struct StoreTransaction: Sendable {
     /// The store's caches, for read snapshots only.
     let readCaches: TransactionCaches?
 
-    package init(sql: any SQLDatabase) {
-        self.init(sql: sql, effects: nil, readCaches: nil)
-    }
-
     init(sql: any SQLDatabase, effects: TransactionEffects?, readCaches: TransactionCaches?) {
         self.sql = sql
         self.effects = effects

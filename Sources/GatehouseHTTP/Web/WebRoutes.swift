@@ -138,11 +138,8 @@ struct WebRoutes {
         }
     }
 
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        PasswordHash.constantTimeEqual(Array(a.utf8), Array(b.utf8))
     }
 
     private func signIn(_ request: inout Request) async throws -> Response {

@@ -60,7 +60,9 @@ package enum PasswordHash {
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
-    private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    /// Whether two secrets (hashes, tokens) are equal, in a time that does not tell how much of them matched;
+    /// empty ones never are.
+    package static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count, !a.isEmpty else { return false }
         var difference: UInt8 = 0
         for (x, y) in zip(a, b) { difference |= x ^ y }

@@ -18,12 +18,7 @@ package struct CommentDrafts: Sendable {
 
     package func save(_ input: PostReview.CommentInput, change number: Change.Number, patchSet: Int) async throws -> Comment {
         let account = try user.requireAccount()
-        guard !input.message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ReviewError.badRequest("a comment needs a message")
-        }
-        guard input.message.utf8.count <= PostReview.maxMessageBytes else {
-            throw ReviewError.badRequest("message too long: \(input.message.utf8.count) bytes; the limit is \(PostReview.maxMessageBytes)")
-        }
+        // The same check as a published comment's: a message, within the size limit, on a line that exists.
         let positions = try await PostReview(comments: [input]).commentPositions(change: number, patchSet: patchSet, user: user, context: context)
         try positions.check(input, patchSet: patchSet, change: number)
         let draft = Comment(
