@@ -112,7 +112,10 @@ let package = Package(
             name: "GatehousePostgres",
             dependencies: [
                 "GatehouseStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: settings
         ),

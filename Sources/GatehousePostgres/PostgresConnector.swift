@@ -6,10 +6,12 @@ package import PostgresKit
 /// The scale backend: PostgreSQL through postgres-nio's connection pool.
 ///
 /// Each transaction holds one pooled connection from BEGIN to COMMIT. Row locks (the counter UPDATE, unique
-/// indexes) serialise what must be serial; everything else runs concurrently.
+/// indexes) serialise what must be serial; everything else runs concurrently. Statements the store runs again
+/// and again are prepared once per connection (``StatementCatalog``).
 package final class PostgresConnector: DatabaseConnector {
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
+    private let catalog = StatementCatalog()
 
     private init(client: PostgresClient) {
         self.client = client
@@ -41,16 +43,17 @@ package final class PostgresConnector: DatabaseConnector {
     }
 
     package func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await connection.sql(queryLogLevel: nil).transaction(
-                begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", uniqueViolation: Self.uniqueViolation, body
-            )
-        }
+        try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
     package func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await connection.sql(queryLogLevel: nil).transaction(begin: "BEGIN", uniqueViolation: Self.uniqueViolation, body)
+        try await transaction(begin: "BEGIN", body)
+    }
+
+    /// One pooled connection from `begin` to COMMIT.
+    private func transaction<T: Sendable>(begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { [catalog] connection in
+            try await PostgresSession(connection: connection, catalog: catalog).transaction(begin: begin, uniqueViolation: Self.uniqueViolation, body)
         }
     }
 

@@ -7,8 +7,9 @@ import SQLKit
 import Testing
 
 /// What the store's queries take for granted from a driver, checked on SQLite (Gatehouse's own driver over
-/// the C API) and on PostgreSQL (postgres-kit) alike: binds and results of every type the store uses,
-/// NULL versus empty text, unique violations as conflicts, a rolled-back write leaving nothing.
+/// the C API) and on PostgreSQL (postgres-nio, a statement prepared once it is seen twice) alike: binds and
+/// results of every type the store uses, NULL versus empty text, unique violations as conflicts, a rolled-back
+/// write leaving nothing.
 @Suite struct SQLDriverTests {
     private func withStore(_ backend: TestBackend, _ body: (Store) async throws -> Void) async throws {
         try await TestDatabase.withStore(backend) { store in
@@ -105,6 +106,43 @@ import Testing
                     #expect(sum == Set(ids).reduce(0) { $0 + $1 * 10 })
                 }
             }
+        }
+    }
+
+    @Test("a statement run again and again keeps its answers and its conflicts, and PostgreSQL plans it once per connection", arguments: TestBackend.available)
+    func repeatedStatements(backend: TestBackend) async throws {
+        try await withStore(backend) { store in
+            for run in 1...4 {
+                let absent: String? = nil
+                try await store.write { tx in
+                    try await tx.sql.raw("INSERT INTO driver_probe (id, label, note, amount) VALUES (\(bind: run), \(bind: "r\(run)"), \(bind: absent), \(bind: Int64(run)))").run()
+                }
+                await #expect {
+                    try await store.write { tx in
+                        try await tx.sql.raw("INSERT INTO driver_probe (id, label, note, amount) VALUES (\(bind: run + 100), \(bind: "r\(run)"), \(bind: absent), \(bind: Int64(run)))").run()
+                    }
+                } throws: { error in
+                    guard case StoreError.conflict = error else { return false }
+                    return true
+                }
+            }
+            let prepared = try await store.read { tx in
+                var labels: [String] = []
+                for id in 1...4 {
+                    let label = try await tx.sql.raw("SELECT label FROM driver_probe WHERE id = \(bind: id)").first()?.decode(column: "label", as: String.self)
+                    labels.append(try #require(label))
+                }
+                #expect(labels == ["r1", "r2", "r3", "r4"])
+                guard backend == .postgres else { return 0 }
+                // Asked on the same connection, inside the same transaction: what this connection has prepared.
+                return try await tx.sql.raw("""
+                    SELECT COUNT(*) AS n FROM pg_prepared_statements
+                    WHERE statement = 'SELECT label FROM driver_probe WHERE id = $1'
+                    """).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            if backend == .postgres { #expect(prepared == 1, "the lookup seen four times is prepared, once") }
+            let count = try await store.read { tx in try await tx.sql.raw("SELECT COUNT(*) AS n FROM driver_probe").first()?.decode(column: "n", as: Int.self) }
+            #expect(count == 4, "no conflicting insert left a row behind")
         }
     }
 

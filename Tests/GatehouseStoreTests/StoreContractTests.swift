@@ -89,6 +89,34 @@ import Testing
         }
     }
 
+    @Test("a page of changes counts changes, not hashtags, and each change comes with all its hashtags, sorted", arguments: TestBackend.available)
+    func hashtagsOnPages(backend: TestBackend) async throws {
+        try await TestDatabase.withStore(backend) { store in
+            let project = try ProjectName("app")
+            let tags: [Int: [String]] = [1: ["zeta", "alpha", "mid"], 2: [], 3: ["one"]]
+            try await store.write { [now] tx in
+                let owner = try await tx.insertAccount(username: "alice", fullName: nil, email: nil, now: now)
+                try await tx.insertProject(Project(name: project, description: nil, isPrivate: false, headBranch: try BranchName("main"), createdAt: now))
+                for number in 1...3 {
+                    var change = change(number, project: project, key: "I" + String(repeating: String(number), count: 40), owner: owner.id, updated: 1_700_000_000 + Int64(number))
+                    change.hashtags = tags[number]!
+                    try await tx.insertChange(change)
+                }
+            }
+            func page(limit: Int, start: Int) async throws -> ([Int], [[String]], Bool) {
+                let page = try await store.read { tx in
+                    try await tx.changes(matching: try ChangeQuery.parse("project:app"), viewer: QueryViewer(accountID: nil, now: now), limit: limit, start: start)
+                }
+                return (page.changes.map(\.number), page.changes.map(\.hashtags), page.hasMore)
+            }
+            #expect(try await page(limit: 2, start: 0) == ([3, 2], [["one"], []], true))
+            #expect(try await page(limit: 2, start: 2) == ([1], [["alpha", "mid", "zeta"]], false))
+            let single = try await store.read { tx in try await tx.change(number: 1) }
+            #expect(single?.hashtags == ["alpha", "mid", "zeta"])
+            #expect(try await store.read { tx in try await tx.change(number: 4) } == nil)
+        }
+    }
+
     @Test("change queries filter, negate, combine and page in the database", arguments: TestBackend.available)
     func changeQueries(backend: TestBackend) async throws {
         try await TestDatabase.withStore(backend) { store in

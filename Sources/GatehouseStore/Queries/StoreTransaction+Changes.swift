@@ -51,20 +51,29 @@ extension StoreTransaction {
         try await changes(where: "c.change_key = \(bind: key.rawValue)")
     }
 
-    /// Changes matching a WHERE clause over alias `c`, hashtags loaded, most recently updated first.
+    /// Changes matching a WHERE clause over alias `c`, most recently updated first, with their hashtags.
+    ///
+    /// One statement, as a change page or a search result needs the changes and their hashtags every time: the
+    /// page of changes is a derived table (so LIMIT counts changes, not hashtags) joined to its hashtags, and a
+    /// change with several hashtags comes back as consecutive rows, one for each.
     func changes(where condition: SQLQueryString, limit: Int? = nil, offset: Int = 0) async throws -> [Change] {
-        var query: SQLQueryString = "SELECT \(unsafeRaw: Self.changeColumns) FROM changes c WHERE \(condition) ORDER BY c.updated_at DESC, c.number DESC"
-        if let limit { query += " LIMIT \(literal: limit) OFFSET \(literal: offset)" }
-        var changes = try await sql.raw(query).all().map(Self.change(from:))
-        guard !changes.isEmpty else { return [] }
-        let tagRows = try await sql.raw("""
-            SELECT change_number, hashtag FROM change_hashtags WHERE change_number IN (\(binds: changes.map(\.number))) ORDER BY hashtag
+        var page: SQLQueryString = "SELECT \(unsafeRaw: Self.changeColumns) FROM changes c WHERE \(condition) ORDER BY c.updated_at DESC, c.number DESC"
+        if let limit { page += " LIMIT \(literal: limit) OFFSET \(literal: offset)" }
+        let rows = try await sql.raw("""
+            SELECT c.*, h.hashtag FROM (\(page)) c LEFT JOIN change_hashtags h ON h.change_number = c.number
+            ORDER BY c.updated_at DESC, c.number DESC, h.hashtag
             """).all()
-        var tags: [Change.Number: [String]] = [:]
-        for row in tagRows {
-            tags[try row.decode(column: "change_number", as: Int.self), default: []].append(try row.decode(column: "hashtag", as: String.self))
+        var changes: [Change] = []
+        for row in rows {
+            let hashtag = try row.decode(column: "hashtag", as: String?.self)
+            if let last = changes.last, try last.number == row.decode(column: "number", as: Int.self) {
+                if let hashtag { changes[changes.count - 1].hashtags.append(hashtag) }
+                continue
+            }
+            var change = try Self.change(from: row)
+            change.hashtags = hashtag.map { [$0] } ?? []
+            changes.append(change)
         }
-        for index in changes.indices { changes[index].hashtags = tags[changes[index].number] ?? [] }
         return changes
     }
 
