@@ -7,7 +7,7 @@ import SQLKit
 /// PostgreSQL dialect as postgres-kit's, but statements the ``StatementCatalog`` has named run prepared.
 ///
 /// A statement whose binds are all of the store's plain types (integers, text, booleans, reals, NULL) can run
-/// prepared; anything else, and everything the catalog leaves unnamed, goes through postgres-kit as before.
+/// prepared; anything else, and everything the catalog leaves unnamed, runs as postgres-kit's unnamed statement.
 struct PostgresSession: SQLDatabase {
     let connection: PostgresConnection
     let catalog: StatementCatalog

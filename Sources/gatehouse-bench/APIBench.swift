@@ -133,31 +133,36 @@ struct APIBench: AsyncParsableCommand {
 
         print("backend: \(database == nil ? "SQLite" : "PostgreSQL"), \(grouped(summary.changes)) changes (\(grouped(summary.openChanges)) open) in \(BenchSeeder.projects.count) projects; busiest \(busiest) with \(grouped(summary.openByProject[busiest] ?? 0)) open")
         print("seeded in \(format(seconds(seedTime))) s: \(summary.accounts) accounts, \(grouped(summary.patchSets)) patch sets, \(grouped(summary.votes)) votes, \(grouped(summary.messages)) messages")
-        print("load: wrk --latency, \(threads) threads, \(connections) connections, \(duration) s per route on loopback, one route after another")
+        print("load: wrk --latency, \(threads) threads, \(connections) connections, \(duration) s per route on loopback, each route right after a run of the trivial one")
 
-        var results: [Wrk.Result] = []
-        let routes: [(String, String?)] = [(trivialPath, nil), (queryPath, nil), (queryPath, uncachedScript), ("/changes/{id}/detail", script)]
-        for (index, (path, lua)) in routes.enumerated() {
-            let url = base + (lua == nil ? path : "/")
-            let output = directory.file("wrk-\(index).txt")
-            _ = try await wrk.run(url, seconds: min(2, duration), script: lua, output: output)  // warm-up, not counted
-            results.append(try await wrk.run(url, seconds: duration, script: lua, output: output))
+        // The reference runs again right before each route: this machine's speed drifts by a quarter within a
+        // minute, and a ratio to a reference measured minutes earlier would carry that drift.
+        let routes: [(label: String, path: String, script: String?)] = [
+            ("GET \(queryPath) (the same URL each time: answered from the search cache between writes)", queryPath, nil),
+            ("GET \(queryPath)&r=N (a new URL each time, so never from the cache)", queryPath, uncachedScript),
+            ("GET /changes/{id}/detail (cycling over all \(grouped(summary.changes)) changes)", "/changes/{id}/detail", script),
+        ]
+        var measured: [(label: String, reference: Wrk.Result, result: Wrk.Result)] = []
+        for (index, route) in routes.enumerated() {
+            let reference = try await measure(base + trivialPath, script: nil, output: directory.file("wrk-\(index)-reference.txt"), wrk: wrk)
+            let result = try await measure(base + (route.script == nil ? route.path : "/"), script: route.script, output: directory.file("wrk-\(index).txt"), wrk: wrk)
+            measured.append((route.label, reference, result))
         }
         let memory = try process.memory()
 
-        let trivial = results[0]
-        print("GET \(trivialPath) (reference): \(figures(trivial))")
-        let measured = [
-            ("GET \(queryPath) (the same URL each time: answered from the search cache between writes)", results[1]),
-            ("GET \(queryPath)&r=N (a new URL each time, so never from the cache)", results[2]),
-            ("GET /changes/{id}/detail (cycling over all \(grouped(summary.changes)) changes)", results[3]),
-        ]
-        for (label, result) in measured {
-            let ratio = result.requestsPerSecond / trivial.requestsPerSecond
+        print("GET \(trivialPath) (reference, measured right before each route): " + measured.map { figures($0.reference) }.joined(separator: "; "))
+        for (label, reference, result) in measured {
+            let ratio = result.requestsPerSecond / reference.requestsPerSecond
             print("\(label): \(figures(result)) (goal p99 <= \(String(format: "%.0f", Self.goalP99Milliseconds)) ms); \(format(ratio))x the trivial route (goal >= \(format(Self.goalThroughputRatio))x)")
         }
         let scope = database == nil ? "" : "; the gatehouse process only, not PostgreSQL's"
         print("server RSS after load: \(String(format: "%.0f", memory.resident)) MB, peak \(String(format: "%.0f", memory.peak)) MB (goal <= \(String(format: "%.0f", Self.goalResidentMegabytes)) MB\(scope))")
+    }
+
+    /// `url` under load for `duration` seconds, after a short warm-up that is not counted.
+    private func measure(_ url: String, script: String?, output: String, wrk: Wrk) async throws -> Wrk.Result {
+        _ = try await wrk.run(url, seconds: min(2, duration), script: script, output: output)
+        return try await wrk.run(url, seconds: duration, script: script, output: output)
     }
 
     private func figures(_ result: Wrk.Result) -> String {
