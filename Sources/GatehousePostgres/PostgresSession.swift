@@ -1,3 +1,4 @@
+import GatehouseStore
 import Logging
 import NIOCore
 import PostgresKit
@@ -39,7 +40,7 @@ struct PostgresSession: SQLDatabase {
 
     /// The binds in PostgreSQL's binary format, with the types declared for them (the same postgres-kit
     /// declares for an unnamed statement); nil when one is of a type only postgres-kit's encoder handles.
-    static func bindings(_ binds: [any Encodable & Sendable]) -> (PostgresBindings, [PostgresDataType])? {
+    private static func bindings(_ binds: [any Encodable & Sendable]) -> (PostgresBindings, [PostgresDataType])? {
         var bindings = PostgresBindings(capacity: binds.count)
         var types: [PostgresDataType] = []
         types.reserveCapacity(binds.count)
@@ -99,13 +100,4 @@ struct NamedStatement: PostgresPreparedStatement {
 
     func makeBindings() -> PostgresBindings { bindings }
     func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
-}
-
-/// Lets a bound `Optional` be unwrapped without knowing its `Wrapped` type.
-private protocol OptionalBind {
-    var wrappedBind: (any Encodable)? { get }
-}
-
-extension Optional: OptionalBind where Wrapped: Encodable {
-    fileprivate var wrappedBind: (any Encodable)? { self }
 }

@@ -1,3 +1,4 @@
+import GatehouseStore
 import VaporCSQLite
 
 /// One bound parameter or one column of a result row, in SQLite's own storage classes.
@@ -77,15 +78,6 @@ enum SQLiteValue: Sendable, Equatable {
     private static func reinterpret<T, D>(_ value: T) -> D {
         withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: D.self) }
     }
-}
-
-/// Lets a bound `Optional` be unwrapped without knowing its `Wrapped` type.
-protocol OptionalBind {
-    var wrappedBind: (any Encodable)? { get }
-}
-
-extension Optional: OptionalBind where Wrapped: Encodable {
-    var wrappedBind: (any Encodable)? { self }
 }
 
 /// Lets a NULL column become `nil` of whatever optional type the caller asked for.
