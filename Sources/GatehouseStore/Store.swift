@@ -47,7 +47,9 @@ package struct Store: Sendable {
     }
 
     /// Brings the schema up to date, one numbered migration per transaction.
-    package func migrate(logger: Logger = Logger(label: "gatehouse.store")) async throws {
+    ///
+    /// - Parameter last: the version to stop at; only tests of an upgrade stop before the newest.
+    package func migrate(through last: Int = Store.schemaVersion, logger: Logger = Logger(label: "gatehouse.store")) async throws {
         try await connector.write { sql in
             try await sql.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)").run()
         }
@@ -55,10 +57,11 @@ package struct Store: Sendable {
             try await sql.raw("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").first()?.decode(column: "v", as: Int.self) ?? 0
         }
         guard applied <= Migrations.all.count else { throw StoreError.schemaTooNew(found: applied, known: Migrations.all.count) }
-        for (index, statements) in Migrations.all.enumerated() where index + 1 > applied {
+        for (index, statements) in Migrations.all.enumerated() where index + 1 > applied && index + 1 <= last {
             let version = index + 1
             try await connector.write { sql in
-                for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+                let runs = !Migrations.sqliteOnly.contains(version) || sql.dialect.name == "sqlite"
+                for statement in statements where runs { try await sql.raw(SQLQueryString(statement)).run() }
                 try await sql.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: version), \(bind: 0))").run()
             }
             logger.info("applied database migration \(version)")

@@ -28,6 +28,62 @@ import Testing
         }
     }
 
+    @Test("the upgrade that stores a change's rows together keeps every row, its order and its uniqueness", arguments: TestBackend.available)
+    func clusteredChildrenUpgrade(backend: TestBackend) async throws {
+        let directory = try TestDirectory("upgrade")
+        defer { directory.remove() }
+        let database = try await TestDatabase.make(backend, in: directory, migrate: false)
+        do {
+            let store = database.store
+            try await store.migrate(through: 8)
+            let project = try ProjectName("app")
+            let message: @Sendable (String, Int64) -> ChangeMessage = { id, seconds in
+                ChangeMessage(id: id, change: 1, authorID: nil, patchSet: 1, message: "message \(id)", tag: nil, createdAt: Timestamp(secondsSinceEpoch: seconds))
+            }
+            let alice = try await store.write { [now] tx in
+                let alice = try await tx.insertAccount(username: "alice", fullName: nil, email: nil, now: now)
+                try await tx.insertProject(Project(name: project, description: nil, isPrivate: false, headBranch: try BranchName("main"), createdAt: now))
+                for number in 1...2 {
+                    var change = change(number, project: project, key: "I" + String(repeating: String(number), count: 40), owner: alice.id, updated: 1_700_000_000)
+                    change.hashtags = ["b\(number)", "a\(number)"]
+                    try await tx.insertChange(change)
+                    try await tx.insertPatchSet(PatchSet(id: PatchSetID(change: number, patchSet: 1), commit: CommitID(String(repeating: "a", count: 40))!, parents: [], uploaderID: alice.id, createdAt: now))
+                }
+                // Inserted out of order: the page shows them by time.
+                try await tx.insertMessage(message("m-late", 1_700_000_300))
+                try await tx.insertMessage(message("m-early", 1_700_000_100))
+                try await tx.setVote(Vote(accountID: alice.id, label: "Code-Review", value: 1, patchSet: 1, date: now, tag: "t"), change: 1)
+                try await tx.addReviewer(Reviewer(accountID: alice.id, state: .cc), to: 2)
+                return alice
+            }
+            try await store.migrate()
+            try await store.read { [now] tx in
+                #expect(try await tx.change(number: 1)?.hashtags == ["a1", "b1"])
+                #expect(try await tx.messages(of: 1).map(\.id) == ["m-early", "m-late"])
+                #expect(try await tx.patchSets(ofChanges: [1, 2]).mapValues { $0.map(\.id.patchSet) } == [1: [1], 2: [1]])
+                let votes = try await tx.currentVotes(of: [try #require(try await tx.change(number: 1))])
+                #expect(votes == [1: [Vote(accountID: alice.id, label: "Code-Review", value: 1, patchSet: 1, date: now, tag: "t")]])
+                #expect(try await tx.reviewers(of: 2) == [Reviewer(accountID: alice.id, state: .cc)])
+            }
+            // A message id stays unique, now through an index of its own.
+            await #expect(throws: StoreError.self) { try await store.write { tx in try await tx.insertMessage(message("m-late", 1_700_000_400)) } }
+            if backend == .sqlite {
+                let definitions = try await store.read { tx in
+                    try await tx.sql.raw("""
+                        SELECT sql FROM sqlite_master WHERE type = 'table'
+                        AND name IN ('votes', 'change_reviewers', 'change_messages', 'change_hashtags', 'patch_sets')
+                        """).all().map { try $0.decode(column: "sql", as: String.self) }
+                }
+                #expect(definitions.count == 5)
+                #expect(definitions.allSatisfy { $0.hasSuffix("WITHOUT ROWID") })
+            }
+        } catch {
+            await database.remove()
+            throw error
+        }
+        await database.remove()
+    }
+
     @Test("concurrent transactions never get the same number", arguments: TestBackend.available)
     func countersAreUnique(backend: TestBackend) async throws {
         try await TestDatabase.withStore(backend) { store in
