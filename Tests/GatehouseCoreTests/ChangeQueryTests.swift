@@ -64,6 +64,7 @@ import Testing
         ("age:1mon", .age(seconds: 2_592_000)),
         ("conflicts:12", .conflicts(12)),
         ("is:mergeable", .mergeable),
+        ("is:submittable", .submittable),
         ("is:starred", .starred),
     ] as [(String, ChangeQuery?)])
     func singleTerms(text: String, expected: ChangeQuery?) throws {
@@ -111,7 +112,7 @@ import Testing
         ("status:weird", 7, "invalid status \"weird\"; expected open, new, merged, abandoned or closed"),
         ("project:x status:", 17, "missing value for \"status\""),
         ("topic:\"\"", 6, "missing value for \"topic\""),
-        ("is:submittable", 3, "unsupported value \"submittable\" for \"is\"; expected open, new, merged, abandoned, closed, owner, reviewer, wip, mergeable, starred or watched"),
+        ("is:shiny", 3, "unsupported value \"shiny\" for \"is\"; expected open, new, merged, abandoned, closed, owner, reviewer, wip, mergeable, submittable, starred or watched"),
         ("limit:x", 6, "invalid limit \"x\"; expected a positive number"),
         ("limit:0", 6, "invalid limit \"0\"; expected a positive number"),
         ("limit:-3", 6, "invalid limit \"-3\"; expected a positive number"),

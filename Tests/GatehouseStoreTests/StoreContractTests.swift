@@ -238,6 +238,66 @@ import Testing
         }
     }
 
+    @Test("is:submittable finds exactly the changes whose submit requirements a change page shows as met", arguments: TestBackend.available)
+    func submittableSearch(backend: TestBackend) async throws {
+        try await TestDatabase.withStore(backend) { store in
+            let (app, two, unverified) = (try ProjectName("app"), try ProjectName("two"), try ProjectName("unverified"))
+            // Per change: project, status, work in progress, current patch set, votes as (voter, label, value, patch set).
+            typealias Cast = (voter: Int, label: String, value: Int, patchSet: Int)
+            let approved: [Cast] = [(0, "Code-Review", 2, 1), (1, "Verified", 1, 1), (0, "Workflow", 1, 1)]
+            let cases: [(ProjectName, ChangeStatus, Bool, Int, [Cast])] = [
+                (app, .new, false, 1, approved),  // 1: everything met
+                (app, .new, false, 1, approved + [(2, "Code-Review", -2, 1)]),  // 2: a veto
+                (app, .new, false, 1, Array(approved.prefix(2))),  // 3: not approved (no Workflow +1)
+                (app, .new, true, 1, approved),  // 4: work in progress
+                (app, .new, false, 2, approved),  // 5: the votes are on an older patch set
+                (app, .merged, false, 1, approved),  // 6: no longer open
+                (app, .new, false, 1, approved + [(2, "Code-Review", 1, 1), (2, "Verified", 0, 1)]),  // 7: lesser votes do not matter
+                (two, .new, false, 1, approved),  // 8: two Code-Review +2 required, one given
+                (two, .new, false, 1, approved + [(2, "Code-Review", 2, 1)]),  // 9: both given
+                (unverified, .new, false, 1, [(0, "Code-Review", 2, 1), (0, "Workflow", 1, 1)]),  // 10: the project has no Verified label
+            ]
+            try await store.write { [now] tx in
+                var voters: [Account.ID] = []
+                for name in ["core", "bot", "other"] { voters.append(try await tx.insertAccount(username: name, fullName: nil, email: nil, now: now).id) }
+                for project in [app, two, unverified] {
+                    try await tx.insertProject(Project(name: project, description: nil, isPrivate: false, headBranch: try BranchName("main"), createdAt: now))
+                }
+                try await tx.setSubmitRules(SubmitRules(requiredCodeReviewApprovals: 2), of: two)
+                try await tx.setLabels(LabelDefinition.defaults(for: unverified).filter { $0.name != "Verified" }, of: unverified)
+                for (index, (project, status, wip, patchSet, casts)) in cases.enumerated() {
+                    let number = index + 1
+                    var change = change(number, project: project, key: "I" + String(repeating: "0", count: 40 - String(number).count) + String(number), owner: voters[0], status: status, updated: 1_700_000_000 + Int64(number))
+                    change.isWorkInProgress = wip
+                    change.currentPatchSet = patchSet
+                    try await tx.insertChange(change)
+                    for cast in casts {
+                        try await tx.setVote(Vote(accountID: voters[cast.voter], label: cast.label, value: cast.value, patchSet: cast.patchSet, date: now, tag: nil), change: number)
+                    }
+                }
+            }
+            let (found, evaluated) = try await store.read { [now] tx in
+                let found = try await tx.changes(matching: try ChangeQuery.parse("is:submittable"), viewer: QueryViewer(accountID: nil, now: now), limit: 100, start: 0)
+                let all = try await tx.changes(matching: try ChangeQuery.parse("status:open OR status:merged"), viewer: QueryViewer(accountID: nil, now: now), limit: 100, start: 0).changes
+                let votes = try await tx.currentVotes(of: all)
+                var evaluated: [Change.Number] = []
+                for change in all {
+                    let results = SubmitRequirements.evaluate(
+                        status: change.status, isWorkInProgress: change.isWorkInProgress, votes: votes[change.number] ?? [],
+                        labels: try await tx.labels(of: change.project), rules: try await tx.submitRules(of: change.project), accountNames: [:])
+                    if SubmitRequirements.isSubmittable(status: change.status, results: results) { evaluated.append(change.number) }
+                }
+                return (found.changes.map(\.number), evaluated)
+            }
+            #expect(found == [10, 9, 7, 1])
+            #expect(found == evaluated)
+            let rest = try await store.read { [now] tx in
+                try await tx.changes(matching: try ChangeQuery.parse("project:app -is:submittable"), viewer: QueryViewer(accountID: nil, now: now), limit: 100, start: 0).changes.map(\.number)
+            }
+            #expect(rest == [6, 5, 4, 3, 2])
+        }
+    }
+
     @Test("PostgreSQL tests are not silently skipped in CI")
     func postgresInCI() {
         if TestBackend.isCI {

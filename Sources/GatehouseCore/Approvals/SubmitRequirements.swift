@@ -29,14 +29,16 @@ package enum SubmitRequirements {
         accountNames: [Int: String]
     ) -> [SubmitRequirementResult] {
         let context = Context(votes: votes, labels: labels, accountNames: accountNames)
+        let conditions = voteConditions(labels: labels, rules: rules)
+        func evaluate(_ name: String, blocked: (String) -> String, satisfied: (String) -> String) -> SubmitRequirementResult {
+            context.evaluate(
+                label: name, condition: conditions.first { $0.label == name }, countsApprovals: name == "Code-Review",
+                blocked: blocked, satisfied: satisfied)
+        }
         var results = [
-            context.evaluate(
-                label: "Code-Review", required: Swift.max(rules.requiredCodeReviewApprovals, 1),
-                blocked: { "blocked by \($0)" }, satisfied: { $0 }),
-            context.evaluate(label: "Verified", required: nil, blocked: { "blocked by \($0)" }, satisfied: { $0 }),
-            context.evaluate(
-                label: "Workflow", required: nil, blocked: { "work in progress: \($0)" },
-                satisfied: { "approved: \($0)" }),
+            evaluate("Code-Review", blocked: { "blocked by \($0)" }, satisfied: { $0 }),
+            evaluate("Verified", blocked: { "blocked by \($0)" }, satisfied: { $0 }),
+            evaluate("Workflow", blocked: { "work in progress: \($0)" }, satisfied: { "approved: \($0)" }),
         ]
         if isWorkInProgress {
             results.append(
@@ -46,6 +48,25 @@ package enum SubmitRequirements {
                         + "(git push … %ready, or the ready action)"))
         }
         return results
+    }
+
+    /// What one label's requirement asks of the current patch set's votes: none of value `veto`, and at least
+    /// `required` of value `approval`. Zero votes count as no vote, so a label whose minimum is 0 has no veto.
+    package struct VoteCondition: Hashable, Sendable {
+        package let label: String
+        package let veto: Int
+        package let approval: Int
+        package let required: Int
+    }
+
+    /// The conditions on votes that `evaluate` checks, one for each of the three labels the project configures,
+    /// so a search (`is:submittable`) can test in the database exactly what a change page evaluates in memory.
+    /// A change is submittable when it is open, not work in progress, and meets all of them.
+    package static func voteConditions(labels: [LabelDefinition], rules: SubmitRules) -> [VoteCondition] {
+        let required = [("Code-Review", Swift.max(rules.requiredCodeReviewApprovals, 1)), ("Verified", 1), ("Workflow", 1)]
+        return required.compactMap { name, count in
+            labels.first { $0.name == name }.map { VoteCondition(label: name, veto: $0.min, approval: $0.max, required: count) }
+        }
     }
 
     /// Whether the change may be submitted: it is open and every result is satisfied or not applicable.
@@ -59,28 +80,29 @@ package enum SubmitRequirements {
         let labels: [LabelDefinition]
         let accountNames: [Int: String]
 
-        /// One label's requirement. `required` is the number of maximum votes needed, counted in the
-        /// sentence ("needs 1 more …"); nil means any single maximum vote satisfies and is not counted.
-        /// `blocked` and `satisfied` wrap the "Label ±n from names" phrase.
+        /// One label's requirement, judged by its condition (nil when the label is not configured).
+        /// `countsApprovals` puts the number still missing in the sentence ("needs 1 more …"), for the one label
+        /// whose count a project sets. `blocked` and `satisfied` wrap the "Label ±n from names" phrase.
         func evaluate(
-            label name: String, required: Int?, blocked: (String) -> String, satisfied: (String) -> String
+            label name: String, condition: VoteCondition?, countsApprovals: Bool, blocked: (String) -> String,
+            satisfied: (String) -> String
         ) -> SubmitRequirementResult {
-            guard let label = labels.first(where: { $0.name == name }) else {
+            guard let condition, let label = labels.first(where: { $0.name == name }) else {
                 return SubmitRequirementResult(
                     name: name, status: .notApplicable, explanation: "label \(name) is not configured")
             }
             let cast = votes.filter { $0.label == name && $0.value != 0 }
-            let vetoes = cast.filter { $0.value == label.min }
+            let vetoes = cast.filter { $0.value == condition.veto }
             if !vetoes.isEmpty {
                 return SubmitRequirementResult(
-                    name: name, status: .blocked, explanation: blocked(phrase(label, label.min, vetoes)))
+                    name: name, status: .blocked, explanation: blocked(phrase(label, condition.veto, vetoes)))
             }
-            let approvals = cast.filter { $0.value == label.max }
-            if approvals.count >= required ?? 1 {
+            let approvals = cast.filter { $0.value == condition.approval }
+            if approvals.count >= condition.required {
                 return SubmitRequirementResult(
-                    name: name, status: .satisfied, explanation: satisfied(phrase(label, label.max, approvals)))
+                    name: name, status: .satisfied, explanation: satisfied(phrase(label, condition.approval, approvals)))
             }
-            let missing = required.map { "\($0 - approvals.count) more " } ?? ""
+            let missing = countsApprovals ? "\(condition.required - approvals.count) more " : ""
             let approvers = label.permissions.first { permission in
                 guard case .group = permission.principal else { return false }
                 return permission.max == label.max

@@ -46,6 +46,9 @@ package indirect enum ChangeQuery: Equatable, Sendable {
     case mergeable
     /// `is:starred`, `is:watched`: Gatehouse has no stars or watches yet, so nothing matches.
     case starred
+    /// `is:submittable`: open, ready, and meeting every submit requirement of its project on the current patch
+    /// set (`SubmitRequirements.voteConditions`).
+    case submittable
 }
 
 extension ChangeQuery {

@@ -21,10 +21,11 @@ enum ChangeQueryTerm {
             case "wip": return .workInProgress
             case "mergeable": return .mergeable
             case "starred", "watched": return .starred
+            case "submittable": return .submittable
             default:
                 throw invalid(
-                    "unsupported value \"\(value)\" for \"is\"; "
-                        + "expected open, new, merged, abandoned, closed, owner, reviewer, wip, mergeable, starred or watched")
+                    "unsupported value \"\(value)\" for \"is\"; expected open, new, merged, abandoned, closed, owner, "
+                        + "reviewer, wip, mergeable, submittable, starred or watched")
             }
         case "project":
             return .project(value)

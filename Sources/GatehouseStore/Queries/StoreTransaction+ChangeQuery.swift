@@ -29,7 +29,14 @@ extension StoreTransaction {
     /// The whole query becomes one SQL WHERE clause, so filtering, ordering and paging happen in the database.
     package func changes(matching query: ChangeQuery, viewer: QueryViewer, limit: Int, start: Int) async throws -> ChangeQueryPage {
         let limit = min(limit, query.limitTerm ?? limit)
-        var condition = try Self.compile(query, viewer: viewer)
+        var submitConditions: [ProjectName: [SubmitRequirements.VoteCondition]] = [:]
+        if query.mentionsSubmittable {
+            for project in try await projects(includePrivate: true) {
+                submitConditions[project.name] = SubmitRequirements.voteConditions(
+                    labels: try await labels(of: project.name), rules: try await submitRules(of: project.name))
+            }
+        }
+        var condition = try Self.compile(query, viewer: viewer, submitConditions: submitConditions)
         if viewer.accountID == nil {
             condition = "(\(condition)) AND c.project IN (SELECT name FROM projects WHERE private = 0)"
         }
@@ -37,14 +44,20 @@ extension StoreTransaction {
         return ChangeQueryPage(changes: Array(rows.prefix(limit)), hasMore: rows.count > limit)
     }
 
-    static func compile(_ query: ChangeQuery, viewer: QueryViewer) throws -> SQLQueryString {
+    /// - Parameter submitConditions: each project's conditions on votes, which `is:submittable` tests.
+    static func compile(
+        _ query: ChangeQuery, viewer: QueryViewer, submitConditions: [ProjectName: [SubmitRequirements.VoteCondition]] = [:]
+    ) throws -> SQLQueryString {
+        func compile(_ query: ChangeQuery) throws -> SQLQueryString {
+            try Self.compile(query, viewer: viewer, submitConditions: submitConditions)
+        }
         switch query {
         case .and(let terms):
-            return "(" + (try terms.map { try compile($0, viewer: viewer) }).joined(separator: " AND ") + ")"
+            return "(" + (try terms.map(compile)).joined(separator: " AND ") + ")"
         case .or(let terms):
-            return "(" + (try terms.map { try compile($0, viewer: viewer) }).joined(separator: " OR ") + ")"
+            return "(" + (try terms.map(compile)).joined(separator: " OR ") + ")"
         case .not(let term):
-            return "NOT \(try compile(term, viewer: viewer))"
+            return "NOT \(try compile(term))"
         case .status(let filter):
             switch filter {
             case .open: return "c.status = 'NEW'"
@@ -104,11 +117,44 @@ extension StoreTransaction {
             return "1 = 0"
         case .mergeable:
             return "c.status = 'NEW'"
+        case .submittable:
+            return submittable(submitConditions)
         }
+    }
+
+    /// `is:submittable` as SQL: open, ready, and for the change's project every vote condition met on the
+    /// current patch set. Projects are listed in name order so the statement's text, and its plan, stay the same.
+    private static func submittable(_ conditions: [ProjectName: [SubmitRequirements.VoteCondition]]) -> SQLQueryString {
+        let projects: [SQLQueryString] = conditions.sorted { $0.key.rawValue < $1.key.rawValue }.map { project, conditions in
+            var parts: [SQLQueryString] = ["c.project = \(bind: project.rawValue)"]
+            for condition in conditions {
+                let match: (Int) -> SQLQueryString = { value in
+                    """
+                    FROM votes v WHERE v.change_number = c.number AND v.patch_set = c.current_patch_set \
+                    AND v.label = \(bind: condition.label) AND v.value = \(bind: value) AND v.value <> 0
+                    """
+                }
+                parts.append("NOT EXISTS (SELECT 1 \(match(condition.veto)))")
+                parts.append("(SELECT COUNT(*) \(match(condition.approval))) >= \(bind: condition.required)")
+            }
+            return "(" + parts.joined(separator: " AND ") + ")"
+        }
+        guard !projects.isEmpty else { return "1 = 0" }
+        return "(c.status = 'NEW' AND c.wip = 0 AND (" + projects.joined(separator: " OR ") + "))"
     }
 }
 
 extension ChangeQuery {
+    /// Whether `is:submittable` appears anywhere, so the projects' submit requirements must be loaded.
+    var mentionsSubmittable: Bool {
+        switch self {
+        case .submittable: true
+        case .and(let terms), .or(let terms): terms.contains { $0.mentionsSubmittable }
+        case .not(let term): term.mentionsSubmittable
+        default: false
+        }
+    }
+
     /// The smallest `limit:` anywhere in the query, which caps the page size like Gerrit's.
     var limitTerm: Int? {
         switch self {
