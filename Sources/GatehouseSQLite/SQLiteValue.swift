@@ -51,7 +51,16 @@ enum SQLiteValue: Sendable, Equatable {
         case .real, .blob:
             break
         }
-        // Everything else the slow and general way; `as? D` also wraps into `D?`.
+        return try decodeByCasting(as: D.self, column: column)
+    }
+
+    /// Every other type, the slow and general way; `as? D` also wraps into `D?`.
+    ///
+    /// A function of its own because its `D?` needs that optional type's metadata, which Swift looks up on
+    /// entry to the function that uses it: kept inside `decode`, the lookup ran for every column, a thirtieth
+    /// of a change search.
+    @inline(never)
+    private func decodeByCasting<D: Decodable>(as type: D.Type, column: String) throws -> D {
         let decoded: D? =
             switch self {
             case .null: (D.self as? any OptionalDecode.Type)?.absent as? D
