@@ -15,14 +15,18 @@ package final class ReadCache<Key: Hashable & Sendable, Value: Sendable>: Sendab
     private struct State {
         var generation: UInt64 = 0
         var entries: [Key: Value] = [:]
+        /// Keys in the order they were stored, the oldest at `oldest`: a full cache drops the oldest answer
+        /// only, so a set of questions a little larger than the cache still mostly hits.
+        var order: [Key] = []
+        var oldest = 0
     }
 
     private let state = Mutex(State())
     private let capacity: Int
 
-    /// At most `capacity` answers are kept; when full, the cache starts over (answers are cheap to recompute).
+    /// At most `capacity` answers (at least one) are kept; when full, storing one drops the oldest.
     package init(capacity: Int) {
-        self.capacity = capacity
+        self.capacity = max(capacity, 1)
     }
 
     package func value(for key: Key, generation: UInt64) -> Value? {
@@ -35,8 +39,14 @@ package final class ReadCache<Key: Hashable & Sendable, Value: Sendable>: Sendab
                 state = State(generation: generation)
             }
             guard generation == state.generation else { return }  // computed before a later write: stale
-            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
-            state.entries[key] = value
+            guard state.entries.updateValue(value, forKey: key) == nil else { return }
+            if state.order.count < capacity {
+                state.order.append(key)
+            } else {
+                state.entries[state.order[state.oldest]] = nil
+                state.order[state.oldest] = key
+                state.oldest = (state.oldest + 1) % capacity
+            }
         }
     }
 }

@@ -19,14 +19,19 @@ import Testing
         #expect(cache.value(for: "q", generation: 3) == nil)
     }
 
-    @Test("a full cache starts over instead of growing")
+    @Test("a full cache drops its oldest answer, and only that one")
     func capacity() {
         let cache = ReadCache<Int, Int>(capacity: 3)
         for key in 0..<3 { cache.store(key, for: key, generation: 1) }
         #expect((0..<3).allSatisfy { cache.value(for: $0, generation: 1) == $0 })
+        cache.store(10, for: 1, generation: 1)  // a new answer to a kept question takes no room
         cache.store(3, for: 3, generation: 1)
-        #expect(cache.value(for: 3, generation: 1) == 3)
-        #expect(cache.value(for: 0, generation: 1) == nil)
+        #expect((0..<4).map { cache.value(for: $0, generation: 1) } == [nil, 10, 2, 3])
+        for key in 4..<9 { cache.store(key, for: key, generation: 1) }
+        #expect((0..<9).map { cache.value(for: $0, generation: 1) } == [nil, nil, nil, nil, nil, nil, 6, 7, 8])
+        // A new generation starts empty, with the whole capacity.
+        for key in 0..<3 { cache.store(key, for: key, generation: 2) }
+        #expect((0..<9).map { cache.value(for: $0, generation: 2) } == [0, 1, 2, nil, nil, nil, nil, nil, nil])
     }
 
     @Test("every write ends a generation, also one that fails", arguments: TestBackend.available)
