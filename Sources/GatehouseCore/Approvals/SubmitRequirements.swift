@@ -30,15 +30,15 @@ package enum SubmitRequirements {
     ) -> [SubmitRequirementResult] {
         let context = Context(votes: votes, labels: labels, accountNames: accountNames)
         let conditions = voteConditions(labels: labels, rules: rules)
-        func evaluate(_ name: String, blocked: (String) -> String, satisfied: (String) -> String) -> SubmitRequirementResult {
+        func requirement(_ name: String, blocked: (String) -> String, satisfied: (String) -> String) -> SubmitRequirementResult {
             context.evaluate(
                 label: name, condition: conditions.first { $0.label == name }, countsApprovals: name == "Code-Review",
                 blocked: blocked, satisfied: satisfied)
         }
         var results = [
-            evaluate("Code-Review", blocked: { "blocked by \($0)" }, satisfied: { $0 }),
-            evaluate("Verified", blocked: { "blocked by \($0)" }, satisfied: { $0 }),
-            evaluate("Workflow", blocked: { "work in progress: \($0)" }, satisfied: { "approved: \($0)" }),
+            requirement("Code-Review", blocked: { "blocked by \($0)" }, satisfied: { $0 }),
+            requirement("Verified", blocked: { "blocked by \($0)" }, satisfied: { $0 }),
+            requirement("Workflow", blocked: { "work in progress: \($0)" }, satisfied: { "approved: \($0)" }),
         ]
         if isWorkInProgress {
             results.append(
