@@ -4,9 +4,10 @@
 /// patch sets). SQLite stored each of these tables in insertion order, so one change's rows lay scattered over
 /// the file, and every row cost a descent of the primary-key index and then another of the table. Rebuilt
 /// `WITHOUT ROWID`, a table is its primary-key index, which starts with the change number: a change's rows sit
-/// side by side and come out of one descent. Measured on a change page over 100,000 changes, this saved about
-/// a twentieth of the server's CPU. Messages are keyed by change and time (their id stays unique through an
-/// index of its own), so they also come out in the order the page shows them.
+/// side by side and come out of one descent. Measured on a change page over 100,000 changes: page fetches
+/// fell from 28.5 to 19.2, reads from the file from 5.1 to 2.6, and the server's CPU by about 7 %. Messages are
+/// keyed by change and time (their id stays unique through an index of its own), so they also come out in the
+/// order the page shows them.
 ///
 /// PostgreSQL keeps its heap tables (`CLUSTER` would not outlast the next writes), so `Migrations.sqliteOnly`
 /// lists this migration.
