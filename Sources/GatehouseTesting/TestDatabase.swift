@@ -25,28 +25,33 @@ package struct TestDatabase: Sendable {
         self.postgresName = postgresName
     }
 
-    package static func make(_ backend: TestBackend, in directory: TestDirectory, migrate: Bool = true) async throws -> TestDatabase {
+    /// A store of `backend` migrated through `schemaVersion`: the newest unless a test of an upgrade asks for less.
+    package static func make(
+        _ backend: TestBackend, in directory: TestDirectory, schemaVersion: Int = Store.schemaVersion
+    ) async throws -> TestDatabase {
         var logger = Logger(label: "test")
         logger.logLevel = .error
         switch backend {
         case .sqlite:
             let store = Store(connector: try SQLiteConnector.open(path: directory.file("gatehouse.sqlite")))
-            if migrate { try await store.migrate(logger: logger) }
+            try await store.migrate(through: schemaVersion, logger: logger)
             return TestDatabase(backend: backend, store: store, postgresURL: nil, postgresName: nil)
         case .postgres:
             let (url, name) = try await createPostgresDatabase()
             let store = Store(connector: try await PostgresConnector.connect(url: url, logger: logger))
-            if migrate { try await store.migrate(logger: logger) }
+            try await store.migrate(through: schemaVersion, logger: logger)
             return TestDatabase(backend: backend, store: store, postgresURL: url, postgresName: name)
         }
     }
 
-    /// Runs `body` with a migrated store of `backend` in a directory of its own, and removes both afterwards,
-    /// also when `body` throws.
-    package static func withStore(_ backend: TestBackend, _ body: (Store) async throws -> Void) async throws {
+    /// Runs `body` with a store of `backend` migrated through `schemaVersion`, in a directory of its own, and
+    /// removes both afterwards, also when `body` throws.
+    package static func withStore(
+        _ backend: TestBackend, schemaVersion: Int = Store.schemaVersion, _ body: (Store) async throws -> Void
+    ) async throws {
         let directory = try TestDirectory("store")
         defer { directory.remove() }
-        let database = try await make(backend, in: directory)
+        let database = try await make(backend, in: directory, schemaVersion: schemaVersion)
         do {
             try await body(database.store)
         } catch {

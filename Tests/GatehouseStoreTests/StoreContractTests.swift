@@ -30,12 +30,7 @@ import Testing
 
     @Test("the upgrade that stores a change's rows together keeps every row, its order and its uniqueness", arguments: TestBackend.available)
     func clusteredChildrenUpgrade(backend: TestBackend) async throws {
-        let directory = try TestDirectory("upgrade")
-        defer { directory.remove() }
-        let database = try await TestDatabase.make(backend, in: directory, migrate: false)
-        do {
-            let store = database.store
-            try await store.migrate(through: 8)
+        try await TestDatabase.withStore(backend, schemaVersion: 8) { store in
             let project = try ProjectName("app")
             let message: @Sendable (String, Int64) -> ChangeMessage = { id, seconds in
                 ChangeMessage(id: id, change: 1, authorID: nil, patchSet: 1, message: "message \(id)", tag: nil, createdAt: Timestamp(secondsSinceEpoch: seconds))
@@ -77,11 +72,7 @@ import Testing
                 #expect(definitions.count == 5)
                 #expect(definitions.allSatisfy { $0.hasSuffix("WITHOUT ROWID") })
             }
-        } catch {
-            await database.remove()
-            throw error
         }
-        await database.remove()
     }
 
     @Test("concurrent transactions never get the same number", arguments: TestBackend.available)
